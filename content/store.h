@@ -4,19 +4,28 @@
 // - A ContentWriter works inside the caller's Transaction; it never commits. Everything a
 //   caller writes between Transaction::Begin and Commit lands together or not at all.
 // - Rows are JSON objects keyed by column name; unknown columns are an error naming the table
-//   and the column ("store_unknown_column"), so a typo never silently drops data.
-// - Every text is normalised to NFC on the way in (ICU); SetText refuses invalid UTF-8.
-// - Records whose searchable text changed are remembered and re-indexed in Finish(), once
-//   each, so a bulk import does not re-index a service per field.
+//   and the column ("store_unknown_column"), so a typo never silently drops data. Upsert only
+//   sets the columns the row names: a partial row updates those columns and keeps the rest.
+// - Every text is normalised to NFC on the way in (ICU); invalid UTF-8 is refused
+//   ("text_invalid_utf8"). Translations go through SetText; their field must be one of the
+//   table's translatable fields (TranslatableFields), else "store_unknown_field".
+//   Upsert("translation", {tbl, record_id, field, lang, text, is_source, updated_at}) is
+//   accepted too and routed to SetText, so a generic sync apply can treat it like any table.
+// - Records whose searchable text changed (service, course_series, organization and their
+//   translations) are remembered and re-indexed in Finish(), once each, so a bulk import does
+//   not re-index a service per field. A record deleted meanwhile is removed from the index.
 // - Deleting a record deletes its translations (translation has no foreign key, by design:
-//   it spans every table).
+//   it spans every table). Rows removed by ON DELETE CASCADE lose their translations and
+//   index entries in Finish(), which sweeps orphans after any Delete.
 #pragma once
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "content/db.h"
 
@@ -28,11 +37,15 @@ public:
 
     // INSERT OR REPLACE-like upsert that keeps child rows (ON CONFLICT(id) DO UPDATE).
     Status Upsert(const std::string& table, const nlohmann::json& row);
+    // Sets one translation. An empty `text` removes the translation (an empty string would
+    // otherwise hide the fallback language's text).
     Status SetText(const std::string& table, const std::string& record_id, const std::string& field,
                    const std::string& lang, const std::string& text, bool is_source = false,
                    int64_t updated_at = 0);
     Status RemoveText(const std::string& table, const std::string& record_id, const std::string& field,
                       const std::string& lang);
+    // Deletes the record, its translations, and (through foreign keys) its child rows.
+    // Deleting an id that does not exist is not an error (sync may replay a tombstone).
     Status Delete(const std::string& table, const std::string& id);
     Status SetMeta(const std::string& key, const std::string& value);
 
@@ -41,11 +54,21 @@ public:
 
 private:
     void Touch(const std::string& table, const std::string& id);
+    Result<const std::set<std::string>*> Columns(const std::string& table);
+    Result<Stmt*> Cached(const std::string& sql);
 
     Db& db_;
     std::set<std::pair<std::string, std::string>> touched_;  // (search kind, record id)
+    std::map<std::string, std::set<std::string>> columns_;   // table -> column names
+    std::map<std::string, Stmt> statements_;                 // sql -> prepared statement
+    bool deleted_ = false;                                   // a Delete ran since the last Finish
 };
 
 Result<std::string> GetMeta(Db& db, const std::string& key);  // "not_found" when absent
+
+// The translatable fields of a content table (as in docs/content-format.md), or nullptr when
+// the table has none. booking_form_field also accepts "option:<value>" (option labels).
+const std::vector<std::string>* TranslatableFields(const std::string& table);
+bool IsTranslatableField(const std::string& table, const std::string& field);
 
 }  // namespace content
