@@ -85,6 +85,16 @@ struct Organization {
     std::string kiosk_role;      // "centre" or empty
 };
 
+// One HSDS cost_option: a price (amount + ISO 4217 currency) and its words.
+struct CostOption {
+    std::string id;
+    LocalText option;                // e.g. "Per consultation"
+    std::optional<double> amount;
+    std::string currency;            // "EUR"
+    LocalText amount_description;    // e.g. "Free for refugees"
+    std::string valid_from, valid_to;
+};
+
 struct ServiceDetail {
     std::string id;
     LocalText name;
@@ -104,7 +114,10 @@ struct ServiceDetail {
     std::vector<OpeningRule> opening_hours;  // the service's own schedules (all locations)
     std::vector<Phone> phones;
     std::vector<std::string> languages;      // BCP 47 codes of languages spoken
-    std::vector<std::string> category_ids;
+    std::vector<std::string> category_ids;   // linked taxonomy terms shown as categories
+    std::vector<CostOption> cost_options;
+    std::optional<int> minimum_age, maximum_age;
+    std::string status;                      // active, inactive, defunct, temporarily closed
 };
 
 struct SessionView {
