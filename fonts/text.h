@@ -64,9 +64,9 @@ namespace fonts {
 // them (named in the error when a file is missing). A missing bold file falls back to the
 // family's regular face.
 struct FontFamilyConfig {
-    std::string regular_path;
-    std::string bold_path;
-    std::string debian_package;
+    std::string regular_path = {};
+    std::string bold_path = {};
+    std::string debian_package = {};
 };
 
 // The font set: families_[0] is the primary face; the others are fallbacks, tried in order
@@ -112,7 +112,7 @@ struct Style {
     Align align = Align::Start;
     int max_lines = 0;                     // 0 = unlimited; else the last line ends with "…"
     float line_spacing = 1.0f;             // multiplier of the font's natural line height
-    std::string language;                  // BCP 47 ("lv", "ru", "ar"); tunes shaping and
+    std::string language = {};             // BCP 47 ("lv", "ru", "ar"); tunes shaping and
                                            // line breaking, empty = language-neutral
 };
 
