@@ -91,7 +91,9 @@ Result<Stmt*> ContentWriter::Cached(const std::string& sql) {
 }
 
 void ContentWriter::Touch(const std::string& table, const std::string& id) {
-    if (IsSearchKind(table)) touched_.emplace(table, id);
+    // A category's name is part of its services' index text; ReindexRecord("taxonomy_term")
+    // re-indexes them.
+    if (IsSearchKind(table) || table == "taxonomy_term") touched_.emplace(table, id);
 }
 
 Status ContentWriter::Upsert(const std::string& table, const json& row) {
@@ -148,53 +150,88 @@ Status ContentWriter::Upsert(const std::string& table, const json& row) {
     }
     // nlohmann::json objects iterate in key order, so the same set of columns always gives the
     // same SQL text and the statement cache hits during a bulk import.
-    std::string sql = "INSERT INTO " + Quote(table) + " (";
+    // UPDATE first, INSERT when no row had the id: a plain INSERT ... ON CONFLICT DO UPDATE
+    // would check NOT NULL columns of the row to insert before seeing the conflict, so a
+    // partial row (e.g. only a session's status) could never update an existing record.
+    std::string insert = "INSERT INTO " + Quote(table) + " (";
     std::string values = ") VALUES (";
-    std::string update;
+    std::string update = "UPDATE " + Quote(table) + " SET ";
+    std::string where;
+    bool has_update_columns = false;
     for (size_t i = 0; i < names.size(); ++i) {
+        std::string param = "?" + std::to_string(i + 1);
         if (i) {
-            sql += ", ";
+            insert += ", ";
             values += ", ";
         }
-        sql += Quote(names[i]);
-        values += "?" + std::to_string(i + 1);
-        if (names[i] != "id") {
-            if (!update.empty()) update += ", ";
-            update += Quote(names[i]) + " = excluded." + Quote(names[i]);
+        insert += Quote(names[i]);
+        values += param;
+        if (names[i] == "id") {
+            where = " WHERE id = " + param;
+        } else {
+            update += std::string(has_update_columns ? ", " : "") + Quote(names[i]) + " = " + param;
+            has_update_columns = true;
         }
     }
-    sql += values + ") ON CONFLICT(id) DO " + (update.empty() ? std::string("NOTHING") : "UPDATE SET " + update);
+    insert += values + ") ON CONFLICT(id) DO NOTHING";
+    update += where;
 
-    Stmt* stmt = TRY_VALUE(Cached(sql));
-    ResetOnExit reset{stmt};
-    for (size_t i = 0; i < names.size(); ++i) {
-        const json& value = row[names[i]];
-        int index = (int)i + 1;
-        switch (value.type()) {
-            case json::value_t::null: stmt->BindNull(index); break;
-            case json::value_t::boolean: stmt->Bind(index, (int64_t)(value.get<bool>() ? 1 : 0)); break;
-            case json::value_t::number_integer: stmt->Bind(index, value.get<int64_t>()); break;
-            case json::value_t::number_unsigned: stmt->Bind(index, (int64_t)value.get<uint64_t>()); break;
-            case json::value_t::number_float: stmt->Bind(index, value.get<double>()); break;
-            case json::value_t::string: {
-                auto normalized = NormalizeNfc(value.get_ref<const std::string&>());
-                if (!normalized.ok()) {
-                    return base::MakeError(normalized.error().code, table + "." + names[i] + " of " + id + ": " +
-                                                                        normalized.error().message);
+    auto bind_row = [&](Stmt* stmt) -> Status {
+        for (size_t i = 0; i < names.size(); ++i) {
+            const json& value = row[names[i]];
+            int index = (int)i + 1;
+            switch (value.type()) {
+                case json::value_t::null: stmt->BindNull(index); break;
+                case json::value_t::boolean: stmt->Bind(index, (int64_t)(value.get<bool>() ? 1 : 0)); break;
+                case json::value_t::number_integer: stmt->Bind(index, value.get<int64_t>()); break;
+                case json::value_t::number_unsigned: stmt->Bind(index, (int64_t)value.get<uint64_t>()); break;
+                case json::value_t::number_float: stmt->Bind(index, value.get<double>()); break;
+                case json::value_t::string: {
+                    auto normalized = NormalizeNfc(value.get_ref<const std::string&>());
+                    if (!normalized.ok()) {
+                        return base::MakeError(normalized.error().code, table + "." + names[i] + " of " + id + ": " +
+                                                                            normalized.error().message);
+                    }
+                    stmt->Bind(index, *normalized);
+                    break;
                 }
-                stmt->Bind(index, *normalized);
-                break;
+                default:  // objects and arrays (extra, options) are stored as JSON text
+                    stmt->Bind(index, value.dump());
+                    break;
             }
-            default:  // objects and arrays (extra, options) are stored as JSON text
-                stmt->Bind(index, value.dump());
-                break;
+        }
+        return base::Ok();
+    };
+    bool updated = false;
+    if (has_update_columns) {
+        Stmt* stmt = TRY_VALUE(Cached(update));
+        ResetOnExit reset{stmt};
+        TRY(bind_row(stmt));
+        Status status = stmt->Run();
+        if (!status.ok()) {
+            return base::MakeError(status.error().code, "update " + table + " " + id + ": " + status.error().message);
+        }
+        updated = db_.Changes() > 0;
+    }
+    if (!updated) {
+        Stmt* stmt = TRY_VALUE(Cached(insert));
+        ResetOnExit reset{stmt};
+        TRY(bind_row(stmt));
+        Status status = stmt->Run();
+        if (!status.ok()) {
+            return base::MakeError(status.error().code, "insert " + table + " " + id + ": " + status.error().message);
         }
     }
-    Status status = stmt->Run();
-    if (!status.ok()) {
-        return base::MakeError(status.error().code, "upsert " + table + " " + id + ": " + status.error().message);
+    if (table == "taxonomy_term") {
+        // Only a term's texts matter to the index; its other columns do not.
+    } else {
+        Touch(table, id);
     }
-    Touch(table, id);
+    if (table == "attribute") {
+        // A service joined or left a category: its indexed category names change.
+        auto link = row.find("link_id");
+        if (link != row.end() && link->is_string()) Touch("service", link->get<std::string>());
+    }
     return base::Ok();
 }
 
@@ -240,6 +277,12 @@ Status ContentWriter::Delete(const std::string& table, const std::string& id) {
     if (!IsContentTable(table) || table == "translation") {
         return base::MakeError("store_unknown_table", "cannot delete from '" + table + "'");
     }
+    if (table == "attribute") {
+        Stmt* link = TRY_VALUE(Cached("SELECT link_id FROM attribute WHERE id = ?1"));
+        ResetOnExit reset{link};
+        link->Bind(1, id);
+        if (TRY_VALUE(link->Step())) Touch("service", link->Text(0));
+    }
     {
         Stmt* texts = TRY_VALUE(Cached("DELETE FROM translation WHERE tbl = ?1 AND record_id = ?2"));
         ResetOnExit reset{texts};
@@ -253,7 +296,7 @@ Status ContentWriter::Delete(const std::string& table, const std::string& id) {
         Status status = row->Run();
         if (!status.ok()) return base::MakeError(status.error().code, "delete " + table + " " + id + ": " + status.error().message);
     }
-    Touch(table, id);
+    if (table != "taxonomy_term") Touch(table, id);
     deleted_ = true;
     return base::Ok();
 }
@@ -285,9 +328,10 @@ Status ContentWriter::Finish() {
     for (const auto& [kind, id] : touched) {
         Stmt exists = TRY_VALUE(db_.Prepare("SELECT 1 FROM " + Quote(kind) + " WHERE id = ?1"));
         exists.Bind(1, id);
-        if (TRY_VALUE(exists.Step())) {
+        bool present = TRY_VALUE(exists.Step());
+        if (present) {
             TRY(ReindexRecord(db_, kind, id));
-        } else {
+        } else if (kind != "taxonomy_term") {
             TRY(RemoveFromIndex(db_, kind, id));
         }
     }

@@ -35,7 +35,8 @@ class ContentWriter {
 public:
     explicit ContentWriter(Db& db) : db_(db) {}
 
-    // INSERT OR REPLACE-like upsert that keeps child rows (ON CONFLICT(id) DO UPDATE).
+    // Upsert that keeps child rows (never INSERT OR REPLACE, which would delete and cascade):
+    // UPDATE the named columns of the row with this id, or INSERT it when there is none.
     Status Upsert(const std::string& table, const nlohmann::json& row);
     // Sets one translation. An empty `text` removes the translation (an empty string would
     // otherwise hide the fallback language's text).
