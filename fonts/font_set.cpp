@@ -85,7 +85,7 @@ std::string FontSet::FaceName(uint16_t face) const {
     if (face >= faces_.size()) return "placeholder";
     const FT_Face ft = faces_[face].ft;
     std::string name = ft->family_name ? ft->family_name : "?";
-    if (ft->style_name && std::strcmp(ft->style_name, "Regular") != 0) {
+    if (ft->style_name && std::strcmp(ft->style_name, "Regular") != 0 && std::strcmp(ft->style_name, "Book") != 0) {
         name += " ";
         name += ft->style_name;
     }
