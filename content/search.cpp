@@ -10,12 +10,13 @@
 // - Invariant: for every (kind, record_id) the index holds rows for exactly the languages the
 //   record has translations in, built from the current translations, or no rows at all when the
 //   record does not exist or is not searchable (a service whose status is not 'active').
-//   ReindexRecord() restores the invariant for one record: delete its rows, rebuild them.
+//   ReindexRecord() restores the invariant for one record: it computes the rows the record
+//   should have and writes only the difference, so re-indexing an unchanged record is reads only.
 // - Dependants. A service's body contains its provider's name and its categories' names, so
 //   when an organisation's indexed names change, its already-indexed services are re-indexed;
 //   ReindexRecord("taxonomy_term", id) re-indexes the services in that category. Services not
-//   yet indexed are left alone: in a bulk import they are indexed on their own turn, so the
-//   import does not index a service twice.
+//   yet indexed are left alone (they are indexed on their own turn), and a service indexed
+//   earlier in the same import comes out unchanged, so a bulk import writes each row once.
 // - Queries. User input never reaches FTS5 syntax: it is folded, split into tokens exactly where
 //   the unicode61 tokenizer splits (letters, numbers, private use), and each token is emitted
 //   as a double-quoted string. All tokens must match (AND); the last one is a prefix.
@@ -176,60 +177,86 @@ bool IsIndexedKind(const std::string& kind) {
     return kind == "service" || kind == "course_series" || kind == "organization";
 }
 
-// Whether the record exists and should be searchable.
-Result<bool> IsSearchable(Db& db, const std::string& kind, const std::string& record_id) {
-    std::string sql;
-    if (kind == "service") {
-        sql = "SELECT 1 FROM service WHERE id = ?1 AND status = 'active'";
-    } else if (kind == "course_series") {
-        sql = "SELECT 1 FROM course_series WHERE id = ?1";
-    } else {
-        sql = "SELECT 1 FROM organization WHERE id = ?1";
+base::Error UnknownKind(const std::string& kind, const std::string& record_id) {
+    return base::MakeError("search_unknown_kind", "cannot index records of kind '" + kind + "' (record " + record_id + ")");
+}
+
+// What one language row of a record holds in the index.
+struct IndexRow {
+    std::string name_key, name, body;
+    bool operator==(const IndexRow&) const = default;
+};
+using IndexRows = std::map<std::string, IndexRow>;  // lang -> row
+
+// Maintains the index rows of records. It computes the rows a record should have and writes
+// only the difference to what is indexed, so re-indexing an unchanged record (a category
+// rename reaching a thousand services, a sync page touching a service for a phone number)
+// costs reads, not FTS writes. Statements are prepared once per Indexer.
+class Indexer {
+public:
+    explicit Indexer(Db& db) : db_(db) {}
+
+    Status Reindex(const std::string& kind, const std::string& record_id);
+    Status Remove(const std::string& kind, const std::string& record_id) {
+        TRY(Apply(kind, record_id, {}));
+        return base::Ok();
     }
-    Stmt stmt = TRY_VALUE(db.Prepare(sql));
-    stmt.Bind(1, record_id);
-    return TRY_VALUE(stmt.Step());
-}
 
-// The folded `name` column of each indexed language of a record, to detect renames.
-Result<std::map<std::string, std::string>> IndexedNames(Db& db, const std::string& kind, const std::string& record_id) {
-    Stmt stmt = TRY_VALUE(db.Prepare(
-        "SELECT d.lang, f.name FROM search_doc d JOIN search_fts f ON f.rowid = d.rowid "
-        "WHERE d.kind = ?1 AND d.record_id = ?2"));
-    stmt.Bind(1, kind).Bind(2, record_id);
-    std::map<std::string, std::string> names;
-    while (TRY_VALUE(stmt.Step())) names[stmt.Text(0)] = stmt.Text(1);
-    return names;
-}
+private:
+    // A cached statement, reset when the handle goes out of scope.
+    class Handle {
+    public:
+        explicit Handle(Stmt* stmt) : stmt_(stmt) {}
+        ~Handle() { stmt_->Reset(); }
+        Stmt* operator->() { return stmt_; }
+        Stmt& operator*() { return *stmt_; }
 
-Status DeleteRows(Db& db, const std::string& kind, const std::string& record_id) {
-    Stmt fts = TRY_VALUE(db.Prepare(
-        "DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM search_doc WHERE kind = ?1 AND record_id = ?2)"));
-    fts.Bind(1, kind).Bind(2, record_id);
-    TRY(fts.Run());
-    Stmt doc = TRY_VALUE(db.Prepare("DELETE FROM search_doc WHERE kind = ?1 AND record_id = ?2"));
-    doc.Bind(1, kind).Bind(2, record_id);
-    return doc.Run();
-}
+    private:
+        Stmt* stmt_;
+    };
 
-struct LangTexts {
-    std::string name;                 // the `name` field alone (for name_key)
-    std::vector<std::string> names;   // name, alternate_name
-    std::vector<std::string> bodies;  // every other field
+    Result<Stmt*> Cached(const char* sql) {
+        auto it = statements_.find(sql);
+        if (it != statements_.end()) return &it->second;
+        Stmt stmt = TRY_VALUE(db_.Prepare(sql));
+        return &statements_.emplace(sql, std::move(stmt)).first->second;
+    }
+
+    Result<bool> Searchable(const std::string& kind, const std::string& record_id);
+    Result<IndexRows> Wanted(const std::string& kind, const std::string& record_id);
+    // Writes `want` over the record's rows; returns whether the indexed names changed.
+    Result<bool> Apply(const std::string& kind, const std::string& record_id, const IndexRows& want);
+    Status ReindexServices(const char* service_ids_sql, const std::string& id);
+
+    Db& db_;
+    std::map<const char*, Stmt> statements_;  // keyed by the SQL literal's address
 };
 
-// Rebuilds one record's rows (the caller has deleted the old ones).
-Status InsertRows(Db& db, const std::string& kind, const std::string& record_id) {
+Result<bool> Indexer::Searchable(const std::string& kind, const std::string& record_id) {
+    const char* sql = kind == "service"         ? "SELECT 1 FROM service WHERE id = ?1 AND status = 'active'"
+                      : kind == "course_series" ? "SELECT 1 FROM course_series WHERE id = ?1"
+                                                : "SELECT 1 FROM organization WHERE id = ?1";
+    Handle stmt(TRY_VALUE(Cached(sql)));
+    stmt->Bind(1, record_id);
+    return TRY_VALUE(stmt->Step());
+}
+
+Result<IndexRows> Indexer::Wanted(const std::string& kind, const std::string& record_id) {
+    struct LangTexts {
+        std::string name;                 // the `name` field alone (for name_key)
+        std::vector<std::string> names;   // name, alternate_name
+        std::vector<std::string> bodies;  // every other field
+    };
     std::map<std::string, LangTexts> own;
     {
-        Stmt stmt = TRY_VALUE(db.Prepare(
-            "SELECT field, lang, text FROM translation WHERE tbl = ?1 AND record_id = ?2 ORDER BY lang, field"));
-        stmt.Bind(1, kind).Bind(2, record_id);
-        while (TRY_VALUE(stmt.Step())) {
-            std::string field = stmt.Text(0);
-            std::string text = stmt.Text(2);
+        Handle stmt(TRY_VALUE(Cached(
+            "SELECT field, lang, text FROM translation WHERE tbl = ?1 AND record_id = ?2 ORDER BY lang, field")));
+        stmt->Bind(1, kind).Bind(2, record_id);
+        while (TRY_VALUE(stmt->Step())) {
+            std::string field = stmt->Text(0);
+            std::string text = stmt->Text(2);
             if (text.empty()) continue;
-            LangTexts& texts = own[stmt.Text(1)];
+            LangTexts& texts = own[stmt->Text(1)];
             if (field == "name") {
                 texts.name = text;
                 texts.names.insert(texts.names.begin(), text);
@@ -240,13 +267,14 @@ Status InsertRows(Db& db, const std::string& kind, const std::string& record_id)
             }
         }
     }
-    if (own.empty()) return base::Ok();
+    IndexRows rows;
+    if (own.empty()) return rows;
 
     // Texts borrowed from related records: each is a map lang -> text, placed in the body of
     // each language row in that language or its fallback.
     std::vector<std::map<std::string, std::string>> related;
     if (kind == "service") {
-        Stmt stmt = TRY_VALUE(db.Prepare(
+        Handle stmt(TRY_VALUE(Cached(
             "SELECT 'o', t.lang, t.text FROM service s JOIN translation t "
             "  ON t.tbl = 'organization' AND t.record_id = s.organization_id AND t.field = 'name' "
             "WHERE s.id = ?1 "
@@ -254,54 +282,113 @@ Status InsertRows(Db& db, const std::string& kind, const std::string& record_id)
             "SELECT a.taxonomy_term_id, t.lang, t.text FROM attribute a JOIN translation t "
             "  ON t.tbl = 'taxonomy_term' AND t.record_id = a.taxonomy_term_id AND t.field = 'name' "
             "WHERE a.link_id = ?1 AND a.link_entity = 'service' "
-            "ORDER BY 1"));
-        stmt.Bind(1, record_id);
+            "ORDER BY 1")));
+        stmt->Bind(1, record_id);
         std::string group;
-        while (TRY_VALUE(stmt.Step())) {
-            std::string key = stmt.Text(0);
+        while (TRY_VALUE(stmt->Step())) {
+            std::string key = stmt->Text(0);
             if (related.empty() || key != group) related.emplace_back();
             group = key;
-            related.back()[stmt.Text(1)] = stmt.Text(2);
+            related.back()[stmt->Text(1)] = stmt->Text(2);
         }
     }
 
-    Stmt doc = TRY_VALUE(db.Prepare("INSERT INTO search_doc(kind, record_id, lang, name_key) VALUES (?1, ?2, ?3, ?4)"));
-    Stmt fts = TRY_VALUE(db.Prepare("INSERT INTO search_fts(rowid, name, body) VALUES (?1, ?2, ?3)"));
     for (const auto& [lang, texts] : own) {
-        std::string name, body;
+        IndexRow& row = rows[lang];
         for (const std::string& text : texts.names) {
-            if (!name.empty()) name += "\n";
-            name += FoldForSearch(text);
+            if (!row.name.empty()) row.name += "\n";
+            row.name += FoldForSearch(text);
         }
         for (const std::string& text : texts.bodies) {
-            if (!body.empty()) body += "\n";
-            body += FoldForSearch(text);
+            if (!row.body.empty()) row.body += "\n";
+            row.body += FoldForSearch(text);
         }
         for (const auto& by_lang : related) {
             if (const std::string* text = PickText(by_lang, lang)) {
-                if (!body.empty()) body += "\n";
-                body += FoldForSearch(*text);
+                if (!row.body.empty()) row.body += "\n";
+                row.body += FoldForSearch(*text);
             }
         }
-        doc.Reset();
-        doc.Bind(1, kind).Bind(2, record_id).Bind(3, lang).Bind(4, CollapseSpaces(FoldForSearch(texts.name)));
-        TRY(doc.Run());
-        fts.Reset();
-        fts.Bind(1, db.LastInsertRowId()).Bind(2, name).Bind(3, body);
-        TRY(fts.Run());
+        row.name_key = CollapseSpaces(FoldForSearch(texts.name));
     }
-    return base::Ok();
+    return rows;
+}
+
+Result<bool> Indexer::Apply(const std::string& kind, const std::string& record_id, const IndexRows& want) {
+    std::map<std::string, std::pair<int64_t, IndexRow>> have;
+    {
+        Handle stmt(TRY_VALUE(Cached(
+            "SELECT d.rowid, d.lang, d.name_key, f.name, f.body FROM search_doc d "
+            "JOIN search_fts f ON f.rowid = d.rowid WHERE d.kind = ?1 AND d.record_id = ?2")));
+        stmt->Bind(1, kind).Bind(2, record_id);
+        while (TRY_VALUE(stmt->Step())) {
+            have[stmt->Text(1)] = {stmt->Int(0), IndexRow{stmt->Text(2), stmt->Text(3), stmt->Text(4)}};
+        }
+    }
+    bool names_changed = have.size() != want.size();
+    for (const auto& [lang, current] : have) {
+        auto it = want.find(lang);
+        if (it != want.end() && it->second == current.second) continue;
+        if (it == want.end() || it->second.name != current.second.name) names_changed = true;
+        const int64_t rowid = current.first;
+        Handle fts(TRY_VALUE(Cached("DELETE FROM search_fts WHERE rowid = ?1")));
+        fts->Bind(1, rowid);
+        TRY(fts->Run());
+        if (it == want.end()) {
+            Handle doc(TRY_VALUE(Cached("DELETE FROM search_doc WHERE rowid = ?1")));
+            doc->Bind(1, rowid);
+            TRY(doc->Run());
+            continue;
+        }
+        Handle doc(TRY_VALUE(Cached("UPDATE search_doc SET name_key = ?2 WHERE rowid = ?1")));
+        doc->Bind(1, rowid).Bind(2, it->second.name_key);
+        TRY(doc->Run());
+        Handle insert(TRY_VALUE(Cached("INSERT INTO search_fts(rowid, name, body) VALUES (?1, ?2, ?3)")));
+        insert->Bind(1, rowid).Bind(2, it->second.name).Bind(3, it->second.body);
+        TRY(insert->Run());
+    }
+    for (const auto& [lang, row] : want) {
+        if (have.count(lang)) continue;
+        names_changed = true;
+        Handle doc(TRY_VALUE(Cached("INSERT INTO search_doc(kind, record_id, lang, name_key) VALUES (?1, ?2, ?3, ?4)")));
+        doc->Bind(1, kind).Bind(2, record_id).Bind(3, lang).Bind(4, row.name_key);
+        TRY(doc->Run());
+        Handle fts(TRY_VALUE(Cached("INSERT INTO search_fts(rowid, name, body) VALUES (?1, ?2, ?3)")));
+        fts->Bind(1, db_.LastInsertRowId()).Bind(2, row.name).Bind(3, row.body);
+        TRY(fts->Run());
+    }
+    return names_changed;
 }
 
 // Re-indexes the already-indexed services among `service_ids_sql`'s result (bound to ?1 = id).
-Status ReindexIndexedServices(Db& db, const char* service_ids_sql, const std::string& id) {
+Status Indexer::ReindexServices(const char* service_ids_sql, const std::string& id) {
     std::vector<std::string> ids;
     {
-        Stmt stmt = TRY_VALUE(db.Prepare(service_ids_sql));
-        stmt.Bind(1, id);
-        while (TRY_VALUE(stmt.Step())) ids.push_back(stmt.Text(0));
+        Handle stmt(TRY_VALUE(Cached(service_ids_sql)));
+        stmt->Bind(1, id);
+        while (TRY_VALUE(stmt->Step())) ids.push_back(stmt->Text(0));
     }
-    for (const std::string& service_id : ids) TRY(ReindexRecord(db, "service", service_id));
+    for (const std::string& service_id : ids) TRY(Reindex("service", service_id));
+    return base::Ok();
+}
+
+Status Indexer::Reindex(const std::string& kind, const std::string& record_id) {
+    if (kind == "taxonomy_term") {
+        return ReindexServices("SELECT DISTINCT d.record_id FROM attribute a JOIN search_doc d "
+                               "  ON d.kind = 'service' AND d.record_id = a.link_id "
+                               "WHERE a.taxonomy_term_id = ?1 AND a.link_entity = 'service'",
+                               record_id);
+    }
+    if (!IsIndexedKind(kind)) return UnknownKind(kind, record_id);
+    IndexRows want;
+    if (TRY_VALUE(Searchable(kind, record_id))) want = TRY_VALUE(Wanted(kind, record_id));
+    bool names_changed = TRY_VALUE(Apply(kind, record_id, want));
+    if (kind == "organization" && names_changed) {
+        return ReindexServices("SELECT DISTINCT s.id FROM service s JOIN search_doc d "
+                               "  ON d.kind = 'service' AND d.record_id = s.id "
+                               "WHERE s.organization_id = ?1",
+                               record_id);
+    }
     return base::Ok();
 }
 
@@ -469,40 +556,20 @@ std::string FoldForSearch(std::string_view text) {
 }
 
 Status ReindexRecord(Db& db, const std::string& kind, const std::string& record_id) {
-    if (kind == "taxonomy_term") {
-        return ReindexIndexedServices(db,
-                                      "SELECT DISTINCT d.record_id FROM attribute a JOIN search_doc d "
-                                      "  ON d.kind = 'service' AND d.record_id = a.link_id "
-                                      "WHERE a.taxonomy_term_id = ?1 AND a.link_entity = 'service'",
-                                      record_id);
-    }
-    if (!IsIndexedKind(kind)) {
-        return base::MakeError("search_unknown_kind", "cannot index records of kind '" + kind + "' (record " + record_id + ")");
-    }
-    std::map<std::string, std::string> old_names;
-    if (kind == "organization") old_names = TRY_VALUE(IndexedNames(db, kind, record_id));
-    TRY(DeleteRows(db, kind, record_id));
-    if (TRY_VALUE(IsSearchable(db, kind, record_id))) TRY(InsertRows(db, kind, record_id));
-    if (kind == "organization" && TRY_VALUE(IndexedNames(db, kind, record_id)) != old_names) {
-        return ReindexIndexedServices(db,
-                                      "SELECT DISTINCT s.id FROM service s JOIN search_doc d "
-                                      "  ON d.kind = 'service' AND d.record_id = s.id "
-                                      "WHERE s.organization_id = ?1",
-                                      record_id);
-    }
-    return base::Ok();
+    Indexer indexer(db);
+    return indexer.Reindex(kind, record_id);
 }
 
 Status RemoveFromIndex(Db& db, const std::string& kind, const std::string& record_id) {
-    if (!IsIndexedKind(kind)) {
-        return base::MakeError("search_unknown_kind", "cannot index records of kind '" + kind + "' (record " + record_id + ")");
-    }
-    return DeleteRows(db, kind, record_id);
+    if (!IsIndexedKind(kind)) return UnknownKind(kind, record_id);
+    Indexer indexer(db);
+    return indexer.Remove(kind, record_id);
 }
 
 Status RebuildSearchIndex(Db& db) {
     return InTransaction(db, true, [&]() -> Status {
         TRY(db.Exec("DELETE FROM search_doc; DELETE FROM search_fts;"));
+        Indexer indexer(db);
         // Services last: by then their organisations are indexed, and an organisation's
         // first indexing finds no indexed services to cascade to.
         for (const char* kind : {"organization", "course_series", "service"}) {
@@ -511,9 +578,7 @@ Status RebuildSearchIndex(Db& db) {
                 Stmt stmt = TRY_VALUE(db.Prepare(std::string("SELECT id FROM ") + kind + " ORDER BY id"));
                 while (TRY_VALUE(stmt.Step())) ids.push_back(stmt.Text(0));
             }
-            for (const std::string& id : ids) {
-                if (TRY_VALUE(IsSearchable(db, kind, id))) TRY(InsertRows(db, kind, id));
-            }
+            for (const std::string& id : ids) TRY(indexer.Reindex(kind, id));
         }
         // Merge the FTS b-trees once, so the first searches after a rebuild are not slower.
         return db.Exec("INSERT INTO search_fts(search_fts) VALUES ('optimize')");
