@@ -15,7 +15,9 @@
 #include <vector>
 
 namespace content { class Db; }
-namespace text { class TextEngine; }
+// The text engine's layer is fonts/; `text` is its alias (as in fonts/text.h).
+namespace fonts { class TextEngine; }
+namespace text = fonts;
 
 namespace ui {
 
