@@ -10,6 +10,9 @@
 # the short public numbers (112, 110, 116 006, 116 111, 116 123) are real.
 
 
+import re
+
+
 def T(lv, en, ru, uk=None):
     text = {"lv": lv, "en": en, "ru": ru}
     if uk:
@@ -213,8 +216,8 @@ CENTRE = dict(
     locations=[
         dict(
             key="centre",
-            name=T("Nacionālais integrācijas centrs, Rīga", "National Integration Centre, Rīga",
-                   "Национальный интеграционный центр, Рига"),
+            name=T("Nacionālais integrācijas centrs", "National Integration Centre",
+                   "Национальный интеграционный центр"),
             description=T(
                 "Ieeja no ielas, reģistratūra 1. stāvā. Ēkā ir lifts; bērnu ratiņiem un ratiņkrēsliem "
                 "piemērota ieeja.",
@@ -914,6 +917,9 @@ CENTRE_SERVICES += [
 
 def office(key, name, address_1=None, postal_code=None, description=None, hours=None, phones=None):
     """A partner location. Without address_1 it is a city-only location pointing to the website."""
+    if address_1:
+        # The address already ends in "Rīga"; the name need not say it again.
+        name = {lang: re.sub(r", (Rīga|Рига)$", "", text) for lang, text in name.items()}
     loc = dict(key=key, name=name, hours=hours or [], phones=phones or [])
     if address_1:
         loc["address"] = dict(address_1=address_1, postal_code=postal_code)
@@ -927,7 +933,8 @@ def office(key, name, address_1=None, postal_code=None, description=None, hours=
 
 STATE_HOURS = [dict(byday=WEEKDAYS, description=HOURS_SEE_WEBSITE)]
 LINE_HOURS = [dict(byday=ALL_DAYS, description=LINE_HOURS_SEE_WEBSITE)]
-AROUND_THE_CLOCK = [dict(byday=ALL_DAYS, opens="00:00", closes="23:59",
+# Description only: "00:00–23:59" reads badly on screen, and the kiosk shows the text as is.
+AROUND_THE_CLOCK = [dict(byday=ALL_DAYS,
                          description=T("Visu diennakti, katru dienu", "24 hours a day, every day",
                                        "Круглосуточно, каждый день"))]
 
@@ -1906,7 +1913,7 @@ PARTNERS.append(dict(
                       description=T("Ziņot par noziegumu var jebkurā policijas iecirknī.",
                                     "You can report a crime at any police station.",
                                     "Сообщить о преступлении можно в любом участке полиции."),
-                      hours=AROUND_THE_CLOCK)],
+                      hours=STATE_HOURS)],
     services=[
         dict(
             key="police_report_crime",
