@@ -336,7 +336,7 @@ CENTRE_SERVICES = [
         apply=T(
             "Zvaniet uz 8000 0000. Zvans ir bez maksas no fiksētajiem un mobilajiem tālruņiem Latvijā. "
             "Ārpus darba laika atstājiet ziņu, un mēs atzvanīsim nākamajā darba dienā.",
-            "Call 8000 0000. The call is free from landlines and mobile phones in Latvia. Outside these "
+            "Call 8000 0000. The call is free from landlines and mobile phones in Latvia. Outside opening "
             "hours, leave a message and we will call you back on the next working day.",
             "Звоните по номеру 8000 0000. Звонок бесплатный со стационарных и мобильных телефонов в Латвии. "
             "В нерабочее время оставьте сообщение, и мы перезвоним в следующий рабочий день.",
@@ -1002,8 +1002,8 @@ PARTNERS.append(dict(
             description=T(
                 "Uzziniet, vai varat pieteikties Latvijas pilsonībai, un kārtojiet pārbaudes latviešu valodā, "
                 "kā arī Satversmes, valsts himnas teksta, Latvijas vēstures un kultūras pamatu zināšanās.",
-                "Find out whether you can apply for Latvian citizenship, and take the tests in Latvian and in "
-                "the Constitution, the words of the national anthem, and the basics of Latvian history and culture.",
+                "Find out whether you can apply for Latvian citizenship, and take the tests of your Latvian and of "
+                "your knowledge of the Constitution, the national anthem, and the basics of Latvian history and culture.",
                 "Узнайте, можете ли вы подать заявление на гражданство Латвии, и сдайте проверки знания "
                 "латышского языка, Сатверсме (конституции), текста гимна, основ истории и культуры Латвии.",
             ),
