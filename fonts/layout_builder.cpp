@@ -53,6 +53,13 @@ bool IsMark(UChar32 c) {
 
 bool IsIgnorable(UChar32 c) { return u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT); }
 
+// Characters UAX #14 never lets start a line: closing punctuation, infix separators, "!?".
+bool IsClosing(UChar32 c) {
+    const int32_t lb = u_getIntPropertyValue(c, UCHAR_LINE_BREAK);
+    return lb == U_LB_CLOSE_PUNCTUATION || lb == U_LB_CLOSE_PARENTHESIS || lb == U_LB_INFIX_NUMERIC ||
+           lb == U_LB_EXCLAMATION || (lb == U_LB_QUOTATION && u_charType(c) == U_FINAL_PUNCTUATION);
+}
+
 // Everything one Build() call needs, so the paragraph steps below stay free functions.
 struct Context {
     FontSet* fonts;
@@ -398,6 +405,11 @@ std::vector<LineSpec> BreakLines(Context& ctx, const Paragraph& para) {
             next = next == icu::BreakIterator::DONE ? para.end : base + next;
             if (next >= b || para.Width(line_start, next) > ctx.wrap) break;
             g = next;
+        }
+        // Even here, keep closing punctuation off the start of the next line.
+        while (g > line_start && g < para.end && IsClosing(ctx.u[g])) {
+            const int32_t prev = ctx.char_breaker->preceding(g - base);
+            g = prev == icu::BreakIterator::DONE ? line_start : std::max(line_start, base + prev);
         }
         if (g == line_start) {
             const int32_t next = ctx.char_breaker->following(g - base);

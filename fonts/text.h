@@ -147,7 +147,8 @@ struct TextLayout {
     std::string text;                      // the NFC-normalised input
     std::vector<PlacedGlyph> glyphs;
     std::vector<LayoutLine> lines;
-    float width = 0.0f;                    // widest line, or the wrap width if aligned in it
+    float width = 0.0f;                    // widest line (LayoutLine::x is relative to a box
+                                           // max(wrap width, width) wide)
     float height = 0.0f;                   // lines × line height
     float line_height = 0.0f;
     float size_px = 0.0f;
@@ -254,7 +255,8 @@ void SetCurrentEngine(TextEngine* engine);
 TextEngine* GetCurrentEngine();
 
 // One line (no wrapping) at the ImGui cursor in the current window; advances the cursor
-// like ImGui::Text (ImGui::ItemSize). Clipped to the window.
+// like ImGui::Text (ImGui::ItemSize). Clipped to the window. Its box is its own width, so
+// alignment has no effect: to right-align an Arabic heading use Paragraph or DrawInRect.
 void Label(std::string_view utf8, const Style& style);
 
 // Wrapped text at the ImGui cursor. wrap_width < 0: the available content width.

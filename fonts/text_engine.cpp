@@ -88,7 +88,7 @@ void TextEngine::Draw(ImDrawList* draw_list, const TextLayout& layout, float x, 
         const float gx = std::round(x + glyph.x);
         const float gy = std::round(y + glyph.y);
         // Cheap rejection before any atlas work: a glyph box is within one em of its pen.
-        if (gx > clip_max.x || gx + glyph.advance + size < clip_min.x || gy - 2 * size > clip_max.y ||
+        if (gx - size > clip_max.x || gx + glyph.advance + size < clip_min.x || gy - 2 * size > clip_max.y ||
             gy + size < clip_min.y) {
             continue;
         }

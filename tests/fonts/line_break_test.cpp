@@ -147,6 +147,16 @@ TEST_CASE("a word wider than the line breaks between graphemes", "[fonts][linebr
     CHECK(joined == word);
 }
 
+TEST_CASE("even forced breaks keep closing punctuation with its word", "[fonts][linebreak]") {
+    // "«Там»," is wider than the line: it must break inside, but not before "»" or ",".
+    const std::string text = "«Там»,";
+    for (float wrap = Width("м»,", kRu) + 1.0f; wrap < Width(text, kRu); wrap += 1.0f) {
+        const auto lines = Lines(text, kRu, wrap);
+        INFO(Joined(lines));
+        for (const auto& line : lines) CHECK_FALSE(StartsWithAny(line, {"»", ","}));
+    }
+}
+
 TEST_CASE("newlines start paragraphs; empty ones keep their height", "[fonts][linebreak]") {
     auto layout = CpuEngine().Layout("a\n\nb\r\nc", kEn);
     CHECK(LineTexts(*layout) == std::vector<std::string>{"a", "", "b", "c"});
