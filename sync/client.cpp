@@ -1,0 +1,376 @@
+#include "sync/client.h"
+
+#include <curl/curl.h>
+#include <sys/statvfs.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <random>
+
+#include "base/log.h"
+#include "content/bookings.h"
+#include "content/schema.h"
+
+namespace ksync {
+namespace {
+
+int64_t NowUtc() { return (int64_t)std::time(nullptr); }
+
+std::mt19937_64& Rng() {
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    return rng;
+}
+
+bool IsUnreachable(const std::string& code) {
+    return code == "http_unreachable" || code == "http_timeout" || code == "http_transport";
+}
+
+}  // namespace
+
+HealthInfo CollectHealth(const std::string& db_path) {
+    HealthInfo info;
+    if (FILE* f = std::fopen("/proc/uptime", "r")) {
+        double seconds = 0;
+        if (std::fscanf(f, "%lf", &seconds) == 1) info.uptime_s = (int64_t)seconds;
+        std::fclose(f);
+    }
+    std::string dir = db_path;
+    size_t slash = dir.find_last_of('/');
+    dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : dir.substr(0, slash));
+    struct statvfs fs;
+    if (statvfs(dir.c_str(), &fs) == 0) info.free_disk_bytes = (int64_t)fs.f_bavail * (int64_t)fs.f_frsize;
+    return info;
+}
+
+// ---- SyncSession --------------------------------------------------------------------------
+
+SyncSession::SyncSession(const ClientConfig& config, content::Db db)
+    : config_(config),
+      db_(std::move(db)),
+      http_(HttpOptions{config.hub_url, config.token, config.ca_file, config.connect_timeout_s, config.request_timeout_s,
+                        64, config.low_speed_time_s, 80u << 20}),
+      stage_(db_) {}
+
+Result<std::unique_ptr<SyncSession>> SyncSession::Open(const ClientConfig& config) {
+    if (config.hub_url.empty()) return base::MakeError("sync_config", "no hub URL configured");
+    content::Db db = TRY_VALUE(content::Db::Open(config.db_path));
+    return std::unique_ptr<SyncSession>(new SyncSession(config, std::move(db)));
+}
+
+Result<PullReport> SyncSession::Pull() {
+    PullReport report;
+    SyncCursor cursor = TRY_VALUE(ReadCursor(db_));
+    TRY(stage_.Begin(false));
+    int64_t since = cursor.seq;
+    std::string epoch = cursor.epoch;
+    const int kMaxPages = 100000;
+    for (int page_no = 0; page_no < kMaxPages; ++page_no) {
+        std::string query = "/v1/changes?since=" + std::to_string(since) + "&limit=" + std::to_string(config_.page_limit);
+        if (!epoch.empty()) query += "&epoch=" + UrlEncode(epoch);
+        HttpResponse response = TRY_VALUE(http_.Get(query));
+        report.wire_bytes += response.wire_bytes;
+        if (response.status == 304) {
+            if (page_no == 0) {
+                report.not_modified = true;
+                report.cursor = cursor.seq;
+                return report;
+            }
+            // The hub's head is where the previous page ended: apply what is staged.
+            return base::MakeError("sync_protocol", "hub answered 304 in the middle of a multi-page pull");
+        }
+        if (response.status != 200) return DecodeError((int)response.status, response.body);
+        PullPage page = TRY_VALUE(DecodePullPage(response.body));
+        if (page.schema_version > content::kSchemaVersion) {
+            return base::MakeError("sync_schema_too_new", "hub content schema " + std::to_string(page.schema_version) +
+                                                              " is newer than this kiosk's " +
+                                                              std::to_string(content::kSchemaVersion));
+        }
+        if (page.snapshot) {
+            TRY(stage_.Begin(true));
+            epoch = page.epoch;
+        } else if (page.epoch != epoch || page.since != since) {
+            return base::MakeError("sync_protocol", "hub answered a page for since=" + std::to_string(page.since) +
+                                                        " epoch=" + page.epoch + ", asked since=" + std::to_string(since));
+        }
+        TRY(stage_.AddPage(page));
+        ++report.pages;
+        report.changes += (int64_t)page.changes.size();
+        since = page.to;
+        if (!page.has_more) {
+            ApplyTarget target;
+            target.epoch = page.epoch;
+            target.cursor = page.to;
+            target.head_at = page.head_at;
+            ApplyReport applied = TRY_VALUE(stage_.Apply(target));
+            report.apply_seconds = applied.seconds;
+            report.content_changed = applied.changed();
+            report.cursor = page.to;
+            return report;
+        }
+    }
+    return base::MakeError("sync_protocol", "pull did not end after " + std::to_string(kMaxPages) + " pages");
+}
+
+Result<HealthReport> SyncSession::MakeHealth(const std::string& last_result, const std::string& last_error,
+                                             int64_t last_success_at) {
+    HealthReport health;
+    health.firmware = config_.firmware_version;
+    health.content_seq = TRY_VALUE(ReadCursor(db_)).seq;
+    health.outbox_depth = TRY_VALUE(content::OutboxDepth(db_));
+    HealthInfo info = CollectHealth(config_.db_path);
+    health.uptime_s = info.uptime_s;
+    health.free_disk_bytes = info.free_disk_bytes;
+    health.last_result = last_result;
+    health.last_error = last_error.substr(0, 900);
+    health.last_success_at = last_success_at;
+    return health;
+}
+
+Result<PushReport> SyncSession::Push(const std::optional<HealthReport>& health) {
+    PushReport report;
+    bool health_pending = health.has_value();
+    const int kMaxRounds = 20;  // a huge backlog goes out over several cycles
+    for (int round = 0; round < kMaxRounds; ++round) {
+        std::vector<content::OutboxItem> items = TRY_VALUE(content::PeekOutbox(db_, config_.push_batch));
+        if (items.empty() && !health_pending) break;
+        PushRequest request;
+        for (const content::OutboxItem& item : items) {
+            PushOp op;
+            op.op_id = item.op_id;
+            op.kind = item.kind;
+            op.ref_id = item.ref_id;
+            op.created_at = item.created_at;
+            op.payload = nlohmann::json::parse(item.payload, nullptr, false);
+            if (!op.payload.is_object()) op.payload = nlohmann::json{{"unparsed_payload", item.payload}};
+            request.ops.push_back(std::move(op));
+        }
+        if (health_pending) request.health = health;
+        auto response = http_.Post("/v1/push", EncodePushRequest(request));
+        auto record_failure = [&](const base::Error& error) {
+            for (const content::OutboxItem& item : items) {
+                auto recorded = content::RecordOutboxFailure(db_, item.op_id, error.ToString(), NowUtc());
+                if (!recorded.ok()) base::LogWarn("sync_outbox_record_failed", recorded.error().ToString());
+            }
+        };
+        if (!response.ok()) {
+            record_failure(response.error());
+            return response.error();
+        }
+        report.wire_bytes += response->wire_bytes;
+        if (response->status != 200) {
+            base::Error error = DecodeError((int)response->status, response->body);
+            record_failure(error);
+            return error;
+        }
+        auto decoded = DecodePushResponse(response->body);
+        if (!decoded.ok()) {
+            record_failure(decoded.error());
+            return decoded.error();
+        }
+        health_pending = false;
+        report.sent += (int)items.size();
+        for (const content::OutboxItem& item : items) {
+            const OpResult* result = nullptr;
+            for (const OpResult& r : decoded->results) {
+                if (r.op_id == item.op_id) result = &r;
+            }
+            if (!result) {
+                TRY(content::RecordOutboxFailure(db_, item.op_id, "hub gave no result for this operation", NowUtc()));
+                continue;
+            }
+            content::AckResult ack = content::AckResult::Accepted;
+            std::string reason = result->reason;
+            if (result->outcome == OpOutcome::Accepted) {
+                ++report.accepted;
+            } else if (result->outcome == OpOutcome::Duplicate) {
+                ++report.duplicate;
+                ack = result->original == OpOutcome::Rejected ? content::AckResult::Rejected : content::AckResult::Duplicate;
+            } else {
+                ++report.rejected;
+                ack = content::AckResult::Rejected;
+            }
+            // Deletes the outbox row and checkpoints the WAL (content/bookings.cpp), so the
+            // personal data leaves the kiosk with the hub's answer.
+            TRY(content::AcknowledgeOutbox(db_, item.op_id, ack, reason));
+        }
+        if ((int)items.size() < config_.push_batch) break;
+    }
+    report.remaining = TRY_VALUE(content::OutboxDepth(db_));
+    return report;
+}
+
+// ---- SyncClient ---------------------------------------------------------------------------
+
+SyncClient::SyncClient(ClientConfig config) : config_(std::move(config)) {}
+
+SyncClient::~SyncClient() { Stop(); }
+
+Status SyncClient::Start() {
+    if (thread_.joinable()) return base::Ok();
+    auto session = SyncSession::Open(config_);
+    if (!session.ok()) return session.error();
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = false;
+        sync_now_ = true;
+        state_.running = true;
+        auto cursor = ReadCursor((*session)->db());
+        if (cursor.ok()) state_.content_seq = cursor->seq;
+    }
+    thread_ = std::thread([this, s = std::move(*session)]() mutable { Loop(std::move(s)); });
+    return base::Ok();
+}
+
+void SyncClient::Stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    std::lock_guard lock(mutex_);
+    state_.running = false;
+}
+
+void SyncClient::SyncNow() {
+    {
+        std::lock_guard lock(mutex_);
+        sync_now_ = true;
+    }
+    wake_.notify_all();
+}
+
+ClientState SyncClient::State() const {
+    std::lock_guard lock(mutex_);
+    ClientState copy = state_;
+    copy.content_generation = generation_.load();
+    return copy;
+}
+
+void SyncClient::SetContentChangedCallback(std::function<void(int64_t)> callback) {
+    std::lock_guard lock(mutex_);
+    on_content_changed_ = std::move(callback);
+}
+
+int64_t SyncClient::NextDelayMs(bool failed) {
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    if (!failed) {
+        double factor = 1.0 + config_.jitter * (2.0 * unit(Rng()) - 1.0);
+        return (int64_t)(config_.interval_s * 1000.0 * factor);
+    }
+    int failures = 0;
+    {
+        std::lock_guard lock(mutex_);
+        failures = state_.consecutive_failures;
+    }
+    // Exponential backoff with jitter: spread between the initial delay and the current cap, so
+    // a hub that comes back is not hit by every kiosk in the same second.
+    double cap = std::min<double>(config_.backoff_max_s, config_.backoff_initial_s * std::pow(2.0, std::min(failures - 1, 20)));
+    double low = std::min<double>(config_.backoff_initial_s, cap);
+    return (int64_t)((low + (cap - low) * unit(Rng())) * 1000.0);
+}
+
+bool SyncClient::HubReachable() {
+    CURL* curl = curl_easy_init();
+    if (!curl) return false;
+    curl_easy_setopt(curl, CURLOPT_URL, config_.hub_url.c_str());
+    curl_easy_setopt(curl, CURLOPT_CONNECT_ONLY, 1L);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 3L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);  // a reachability probe; no data is sent
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 0L);
+    bool ok = curl_easy_perform(curl) == CURLE_OK;
+    curl_easy_cleanup(curl);
+    return ok;
+}
+
+void SyncClient::RunOnce(SyncSession& session) {
+    int64_t now = NowUtc();
+    {
+        std::lock_guard lock(mutex_);
+        state_.syncing = true;
+        state_.last_attempt_at = now;
+    }
+    auto pulled = session.Pull();
+    ClientState before = State();
+    std::string result = pulled.ok() ? (pulled->not_modified ? "unchanged" : "ok") : "error";
+    std::string error = pulled.ok() ? "" : pulled.error().ToString();
+    std::optional<HealthReport> health;
+    // Health goes with the push: every time something changed, else every 15 minutes.
+    if (!pulled.ok() || result != before.last_result || now - last_health_at_ >= 900) {
+        auto made = session.MakeHealth(result, error.empty() ? before.last_error : error,
+                                       pulled.ok() ? now : before.last_success_at);
+        if (made.ok()) health = *made;
+    }
+    auto pushed = session.Push(health);
+    if (pushed.ok() && health) last_health_at_ = now;
+
+    bool failed = !pulled.ok() || !pushed.ok();
+    base::Error first_error = !pulled.ok() ? pulled.error() : (!pushed.ok() ? pushed.error() : base::Error{});
+    std::function<void(int64_t)> callback;
+    {
+        std::lock_guard lock(mutex_);
+        state_.syncing = false;
+        if (failed) {
+            state_.consecutive_failures++;
+            state_.last_result = "error";
+            state_.last_error = first_error.ToString();
+            state_.last_error_code = first_error.code;
+        } else {
+            state_.consecutive_failures = 0;
+            state_.last_result = result;
+            state_.last_success_at = now;
+            state_.last_error_code.clear();
+        }
+        if (pulled.ok()) state_.content_seq = pulled->cursor;
+        auto depth = content::OutboxDepth(session.db());
+        if (depth.ok()) state_.outbox_depth = *depth;
+        if (pulled.ok() && pulled->content_changed) callback = on_content_changed_;
+    }
+    if (failed) base::LogWarn("sync_failed", first_error.ToString());
+    if (pulled.ok() && pulled->content_changed) {
+        generation_.fetch_add(1);
+        if (callback) callback(pulled->cursor);
+    }
+}
+
+void SyncClient::Loop(std::unique_ptr<SyncSession> session) {
+    using Clock = std::chrono::steady_clock;
+    auto next = Clock::now();
+    auto next_probe = Clock::time_point::max();
+    while (true) {
+        {
+            std::unique_lock lock(mutex_);
+            while (!stop_ && !sync_now_ && Clock::now() < next) {
+                auto until = std::min(next, next_probe);
+                wake_.wait_until(lock, until);
+                if (!stop_ && !sync_now_ && Clock::now() >= next_probe && Clock::now() < next) {
+                    lock.unlock();
+                    bool reachable = HubReachable();
+                    lock.lock();
+                    if (reachable) {
+                        base::LogInfo("sync_network_back");
+                        break;
+                    }
+                    next_probe = Clock::now() + std::chrono::seconds(config_.network_poll_s);
+                }
+            }
+            if (stop_) return;
+            sync_now_ = false;
+        }
+        RunOnce(*session);
+        ClientState state = State();
+        bool failed = state.last_result == "error";
+        int64_t delay_ms = NextDelayMs(failed);
+        next = Clock::now() + std::chrono::milliseconds(delay_ms);
+        next_probe = failed && IsUnreachable(state.last_error_code)
+                         ? Clock::now() + std::chrono::seconds(config_.network_poll_s)
+                         : Clock::time_point::max();
+        std::lock_guard lock(mutex_);
+        state_.next_attempt_at = NowUtc() + delay_ms / 1000;
+    }
+}
+
+}  // namespace ksync
