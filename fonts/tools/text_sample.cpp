@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
         y += text::Measure("Centrēts teksts šaurā slejā ar garākiem vārdiem", centered, column).y + 6 * scale;
         text::DrawText(dl, ImVec2(margin, y), long_lv, clipped, column);
         y += text::Measure(long_lv, clipped, column).y + 6 * scale;
-        text::DrawText(dl, ImVec2(margin, y), "Ne\u00adat\u00adka\u00adrī\u00adbas\u00adat\u00adjau\u00adja un A\u0304 = \u0100, ☃ \U0001F600", small, column);
+        text::DrawText(dl, ImVec2(margin, y), "Ne\u00adat\u00adka\u00adrī\u00adbas\u00adat\u00adjau\u00adno\u00ad\u0161a\u00adnas\u00adde\u00adkla\u00adrā\u00adci\u00adja; A\u0304 = \u0100; ☃ 中", small, column * 0.7f);
 
         image = (*renderer)->EndFrame(0xFFF8F8F8u);
         const text::Counters c = engine.counters();

@@ -128,6 +128,31 @@ TEST_CASE("redrawing an unchanged screen does no shaping and no rasterising", "[
     text::SetCurrentEngine(nullptr);
 }
 
+TEST_CASE("text outside the clip rectangle costs no vertices and no rasterising", "[fonts][cache]") {
+    HeadlessImGui imgui;
+    fonts::TextEngine engine(CpuConfig());
+    text::SetCurrentEngine(&engine);
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(400, 300));
+    ImGui::Begin("screen");
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const text::Style style{.size_px = 20.0f};
+    const int before = list->VtxBuffer.Size;
+    const ImVec4 clip(0, 0, 100, 100);
+    text::DrawText(list, ImVec2(10, 200), "Zem apgabala", style, 0.0f, &clip);  // below the clip
+    CHECK(list->VtxBuffer.Size == before);
+    CHECK(engine.counters().rasterized_glyphs == 0);
+    // Half inside: only the visible glyphs are drawn.
+    text::DrawText(list, ImVec2(60, 10), "abcdefghij", style, 0.0f, &clip);
+    const int drawn = (list->VtxBuffer.Size - before) / 4;
+    CHECK(drawn > 0);
+    CHECK(drawn < 10);
+    ImGui::End();
+    ImGui::EndFrame();
+    text::SetCurrentEngine(nullptr);
+}
+
 TEST_CASE("placeholders are drawn, not dropped", "[fonts][cache][fallback]") {
     HeadlessImGui imgui;
     fonts::TextEngine engine(CpuConfig());

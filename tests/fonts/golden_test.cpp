@@ -66,3 +66,29 @@ TEST_CASE("paragraphs render like their golden images", "[fonts][golden]") {
     CHECK(engine.atlas_texture_id() != nullptr);
     text::SetCurrentEngine(nullptr);
 }
+
+TEST_CASE("an atlas that grows in the middle of a frame draws the same image", "[fonts][golden]") {
+    auto renderer = test_support::OffscreenRenderer::Create(kWidth, kHeight);
+    REQUIRE(renderer.ok());
+    text::TextEngineConfig config;
+    config.atlas_initial_size = 64;  // far too small: it must grow (new GL textures) mid-draw
+    text::TextEngine engine(config);
+    text::SetCurrentEngine(&engine);
+    const auto& sample = fonts::samples::kParagraphs[0];
+    REQUIRE(std::string(sample.language) == "lv");
+    const text::Style heading{.size_px = 22.0f, .weight = text::Weight::Bold, .color = IM_COL32(0, 0, 0, 255),
+                              .language = "lv"};
+    const text::Style body{.size_px = 17.0f, .color = IM_COL32(0, 0, 0, 255), .language = "lv"};
+    (*renderer)->BeginFrame();
+    ImGui::SetCursorPos(ImVec2(10, 8));
+    text::Paragraph(sample.heading, heading, kWidth - 20.0f);
+    ImGui::SetCursorPosX(10);
+    text::Paragraph(sample.body, body, kWidth - 20.0f);
+    const test_support::Image image = (*renderer)->EndFrame(kBackground);
+    CHECK(engine.counters().atlas_grows >= 2);
+    const base::Status match = test_support::MatchGolden(
+        image, std::string(KIOSK_SOURCE_DIR) + "/tests/fonts/golden/paragraph_lv.png", test_support::Tolerance{});
+    INFO((match.ok() ? std::string() : match.error().message));
+    CHECK(match.ok());
+    text::SetCurrentEngine(nullptr);
+}
