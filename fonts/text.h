@@ -193,7 +193,8 @@ struct AtlasView {
 class TextEngine {
 public:
     // Never fails for missing fonts: see font_errors(). Needs no GL context; the texture
-    // is created on first draw.
+    // is created on first draw. With AtlasBackend::OpenGL, destroy the engine while its GL
+    // context is still current (it deletes its textures).
     explicit TextEngine(const TextEngineConfig& config = TextEngineConfig{});
     ~TextEngine();
     TextEngine(const TextEngine&) = delete;
