@@ -331,7 +331,7 @@ CREATE TABLE search_doc (
   name_key   TEXT NOT NULL DEFAULT '', -- the folded name alone: 1-2 letter queries match its start
   UNIQUE (kind, record_id, lang)
 );
-CREATE INDEX search_doc_name_key ON search_doc(name_key);
+CREATE INDEX search_doc_name_key ON search_doc(name_key, lang, kind, record_id);  -- covering
 CREATE VIRTUAL TABLE search_fts USING fts5(
   name, body,
   tokenize='unicode61 remove_diacritics 0',

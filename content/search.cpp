@@ -47,6 +47,7 @@ constexpr UChar32 kCyrillicI = 0x0438;      // и
 constexpr UChar32 kCombiningBreve = 0x0306;
 constexpr size_t kMaxQueryTokens = 8;       // a visitor types a few words; a paste is cut here
 constexpr size_t kSnippetChars = 200;        // code points of the description a hit carries
+constexpr int64_t kMaxRankedDocs = 600;      // documents bm25 ranks per tier (see RankedQuery)
 
 // Letters without a canonical decomposition that a visitor commonly types as their base letters.
 const char* LetterReplacement(UChar32 c) {
@@ -374,9 +375,10 @@ Status Indexer::ReindexServices(const char* service_ids_sql, const std::string& 
 
 Status Indexer::Reindex(const std::string& kind, const std::string& record_id) {
     if (kind == "taxonomy_term") {
-        return ReindexServices("SELECT DISTINCT d.record_id FROM attribute a JOIN search_doc d "
-                               "  ON d.kind = 'service' AND d.record_id = a.link_id "
-                               "WHERE a.taxonomy_term_id = ?1 AND a.link_entity = 'service'",
+        // Driven from attribute (indexed by term), never by scanning search_doc.
+        return ReindexServices("SELECT DISTINCT a.link_id FROM attribute a "
+                               "WHERE a.taxonomy_term_id = ?1 AND a.link_entity = 'service' AND EXISTS "
+                               "  (SELECT 1 FROM search_doc d WHERE d.kind = 'service' AND d.record_id = a.link_id)",
                                record_id);
     }
     if (!IsIndexedKind(kind)) return UnknownKind(kind, record_id);
@@ -384,9 +386,8 @@ Status Indexer::Reindex(const std::string& kind, const std::string& record_id) {
     if (TRY_VALUE(Searchable(kind, record_id))) want = TRY_VALUE(Wanted(kind, record_id));
     bool names_changed = TRY_VALUE(Apply(kind, record_id, want));
     if (kind == "organization" && names_changed) {
-        return ReindexServices("SELECT DISTINCT s.id FROM service s JOIN search_doc d "
-                               "  ON d.kind = 'service' AND d.record_id = s.id "
-                               "WHERE s.organization_id = ?1",
+        return ReindexServices("SELECT s.id FROM service s WHERE s.organization_id = ?1 AND EXISTS "
+                               "  (SELECT 1 FROM search_doc d WHERE d.kind = 'service' AND d.record_id = s.id)",
                                record_id);
     }
     return base::Ok();
@@ -442,15 +443,33 @@ std::string MatchExpression(const std::vector<std::string>& tokens, bool names_o
 }
 
 // Ranked FTS query; adds records in order of their best (lowest) bm25 over languages.
+// bm25 costs about a microsecond per matching document, so a tier ranks at most
+// kMaxRankedDocs documents: the first ones in index order. Only a prefix common to
+// hundreds of records reaches the cap, and the visitor's next letter narrows it again.
 Status RankedQuery(Db& db, const std::string& match, QueryState& state) {
-    Stmt stmt = TRY_VALUE(db.Prepare(
-        // MATERIALIZED keeps bm25() inside the FTS query: flattening the join would move it out.
-        "WITH f AS MATERIALIZED ("
-        "  SELECT rowid, bm25(search_fts, 10.0, 1.0) AS score FROM search_fts WHERE search_fts MATCH ?1) "
-        "SELECT d.kind, d.record_id, min(f.score) AS best FROM f JOIN search_doc d ON d.rowid = f.rowid "
-        "GROUP BY d.kind, d.record_id ORDER BY best, d.record_id LIMIT ?2"));
-    stmt.Bind(1, match).Bind(2, (int64_t)(state.limit + state.found.size()));
-    while (TRY_VALUE(stmt.Step())) state.Add(stmt.Text(0), stmt.Text(1), stmt.Real(2));
+    int64_t cutoff = INT64_MAX;
+    {
+        Stmt cut = TRY_VALUE(db.Prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?2"));
+        cut.Bind(1, match).Bind(2, kMaxRankedDocs - 1);
+        if (TRY_VALUE(cut.Step())) cutoff = cut.Int(0);
+    }
+    // Score in SQLite, order and deduplicate here: a GROUP BY over the joined rows costs as
+    // much again as bm25 itself, while only the first few dozen rows are ever looked up.
+    std::vector<std::pair<double, int64_t>> scored;
+    {
+        Stmt stmt = TRY_VALUE(db.Prepare(
+            "SELECT rowid, bm25(search_fts, 10.0, 1.0) FROM search_fts WHERE search_fts MATCH ?1 AND rowid <= ?2"));
+        stmt.Bind(1, match).Bind(2, cutoff);
+        while (TRY_VALUE(stmt.Step())) scored.emplace_back(stmt.Real(1), stmt.Int(0));
+    }
+    std::sort(scored.begin(), scored.end());
+    Stmt doc = TRY_VALUE(db.Prepare("SELECT kind, record_id FROM search_doc WHERE rowid = ?1"));
+    for (const auto& [score, rowid] : scored) {
+        if (state.Full()) break;
+        doc.Reset();
+        doc.Bind(1, rowid);
+        if (TRY_VALUE(doc.Step())) state.Add(doc.Text(0), doc.Text(1), score);
+    }
     return base::Ok();
 }
 

@@ -7,7 +7,8 @@
 // category screen (ListCategories + ListServicesInCategory) and the week of courses
 // (ListSessions over 7 days). Prints one line per figure and "TARGET ... ok|MISSED" lines.
 //
-//   bench_content [--services N] [--queries N] [--db PATH] [--keep]
+//   bench_content [--services N] [--queries N] [--db PATH] [--keep] [--reuse]
+//   --reuse measures the queries on an existing database (--db) without generating one.
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -220,7 +221,6 @@ void SetTri(content::ContentWriter& w, const std::string& table, const std::stri
     for (const char* lang : kLangs) {
         std::string text = text_for(lang);
         if (text.empty()) continue;
-        Words(text);
         Die("set text", w.SetText(table, id, field, lang, text, std::string(lang) == "lv"));
     }
 }
@@ -425,6 +425,7 @@ int main(int argc, char** argv) {
     Sizes sizes;
     int queries = 500;
     bool keep = false;
+    bool reuse = false;
     std::string path;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
@@ -436,8 +437,10 @@ int main(int argc, char** argv) {
             path = argv[++i];
         } else if (arg == "--keep") {
             keep = true;
+        } else if (arg == "--reuse") {
+            reuse = true;
         } else {
-            std::fprintf(stderr, "usage: bench_content [--services N] [--queries N] [--db PATH] [--keep]\n");
+            std::fprintf(stderr, "usage: bench_content [--services N] [--queries N] [--db PATH] [--keep] [--reuse]\n");
             return 2;
         }
     }
@@ -448,10 +451,17 @@ int main(int argc, char** argv) {
     if (path.empty()) {
         path = (std::filesystem::temp_directory_path() / ("kiosk_bench_content_" + std::to_string(getpid()) + ".db")).string();
     }
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    if (reuse && !std::filesystem::exists(path)) {
+        std::fprintf(stderr, "bench_content: --reuse needs an existing --db\n");
+        return 2;
+    }
+    if (reuse) keep = true;
+    if (!reuse) {
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    }
 
     // ---- import
-    {
+    if (!reuse) {
         content::Db db = Must("open", content::Db::Open(path));
         double load[3] = {0, 0, 0};
         if (getloadavg(load, 3) > 0) std::printf("load average at start: %.2f (2 cores: above 2 the wall times include waiting)\n", load[0]);
@@ -481,7 +491,15 @@ int main(int argc, char** argv) {
     // ---- queries on a fresh read-only connection, as the UI thread has
     content::Db db = Must("open read-only", content::Db::Open(path, content::OpenMode::ReadOnly));
     std::mt19937 rng(7);
+    {
+        // The query vocabulary: every word of the names and descriptions, in every language.
+        content::Stmt texts = Must("texts", db.Prepare("SELECT text FROM translation WHERE field IN ('name', 'description')"));
+        while (Must("texts", texts.Step())) Words(texts.Text(0));
+    }
     std::vector<std::string> words(g_words.begin(), g_words.end());
+    // The first week with sessions.
+    g_week_start = Must("first session", db.QueryInt("SELECT coalesce(min(starts_at), 0) FROM course_session"));
+    g_week_start -= g_week_start % 86400;
     const char* langs[] = {"lv", "en", "ru"};
 
     auto run_search = [&](const std::string& name, const std::vector<std::string>& set, double target) {
