@@ -27,6 +27,13 @@ struct HttpOptions {
     int low_speed_bytes = 64;        // below this many bytes/s ...
     int low_speed_time_s = 20;       // ... for this long: give up
     size_t max_response_bytes = 80u << 20;
+
+    static HttpOptions For(std::string url, std::string token) {
+        HttpOptions options;
+        options.base_url = std::move(url);
+        options.bearer_token = std::move(token);
+        return options;
+    }
 };
 
 struct HttpResponse {
