@@ -113,7 +113,7 @@ base::Error Db::LastError(std::string code) const {
     return base::MakeError(std::move(code), db_ ? sqlite3_errmsg(db_) : "no database connection");
 }
 
-Result<Db> Db::OpenRaw(const std::string& path, OpenMode mode) {
+Result<Db> Db::OpenConnection(const std::string& path, OpenMode mode) {
     Db db;
     db.path_ = path;
     int flags = mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -131,7 +131,13 @@ Result<Db> Db::OpenRaw(const std::string& path, OpenMode mode) {
     if (!probe.ok()) {
         return base::MakeError("db_corrupt", "'" + path + "' is not a usable SQLite database: " + probe.error().message);
     }
+    // Connection settings only: nothing here writes to the file.
     TRY(db.Exec("PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"));
+    return db;
+}
+
+Result<Db> Db::OpenRaw(const std::string& path, OpenMode mode) {
+    Db db = TRY_VALUE(OpenConnection(path, mode));
     if (mode == OpenMode::ReadWrite) {
         TRY(db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
     }
@@ -139,13 +145,20 @@ Result<Db> Db::OpenRaw(const std::string& path, OpenMode mode) {
 }
 
 Result<Db> Db::Open(const std::string& path, OpenMode mode) {
-    Db db = TRY_VALUE(OpenRaw(path, mode));
+    Db db = TRY_VALUE(OpenConnection(path, mode));
+    int version = db.UserVersion();
+    if (version > kSchemaVersion) {
+        // Refused before the WAL switch below, which would rewrite the file header: a file from
+        // a newer program stays byte for byte as it was.
+        return base::MakeError("db_schema_too_new", "'" + path + "' has schema version " + std::to_string(version) +
+                                                        "; this program knows up to " + std::to_string(kSchemaVersion));
+    }
     if (mode == OpenMode::ReadWrite) {
+        TRY(db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
         TRY(Migrate(db));
-    } else if (db.UserVersion() != kSchemaVersion) {
-        return base::MakeError("db_schema_mismatch", "'" + path + "' has schema version " +
-                                                         std::to_string(db.UserVersion()) + ", this program needs " +
-                                                         std::to_string(kSchemaVersion));
+    } else if (version != kSchemaVersion) {
+        return base::MakeError("db_schema_mismatch", "'" + path + "' has schema version " + std::to_string(version) +
+                                                         ", this program needs " + std::to_string(kSchemaVersion));
     }
     return db;
 }

@@ -98,6 +98,9 @@ public:
     base::Error LastError(std::string code) const;
 
 private:
+    // Opens and applies the per-connection settings; changes nothing in the file.
+    static Result<Db> OpenConnection(const std::string& path, OpenMode mode);
+
     sqlite3* db_ = nullptr;
     std::string path_;
 };
