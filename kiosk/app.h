@@ -49,7 +49,8 @@ void NotifyContentChanged();
 struct AppOptions {
     KioskConfig config;
     bool script_mode = false;
-    double start_time_real = 0;  // Clock::RealNow() at main() entry, for first_frame_ms
+    double start_time_real = 0;  // seconds from main() entry to App::Create, for first_frame_ms
+    bool measure_gl = false;     // --stats: glFinish() after each swap so GL time is complete
 };
 
 class App {

@@ -128,7 +128,8 @@ base::Status FrameStats::WriteJson(const std::string& path) const {
     json steps = json::array();
     for (const StepRecord& s : steps_)
         steps.push_back({{"line", s.line}, {"step", s.step}, {"frames", s.frames},
-                         {"real_start_s", s.real_start_s}, {"real_end_s", s.real_end_s}});
+                         {"real_start_s", s.real_start_s}, {"real_end_s", s.real_end_s},
+                         {"cpu_s", s.cpu_s}});
     out["steps"] = steps;
     out["frames"] = frames;
 

@@ -31,6 +31,7 @@ struct StepRecord {
     std::string step;
     int frames = 0;
     double real_start_s = 0, real_end_s = 0;
+    double cpu_s = 0;  // process CPU time (all threads) the step used
 };
 
 struct ProcessMemory {

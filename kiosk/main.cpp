@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
     options.config = *config;
     options.script_mode = script_mode;
     options.start_time_real = start_clock.RealNow();
+    options.measure_gl = !command_line->stats_path.empty();
     auto app = kiosk::App::Create(options);
     if (!app.ok()) {
         base::LogError(app.error().code, app.error().message);

@@ -236,8 +236,10 @@ Status RunScript(App& app, const Script& script, const std::string& screenshot_d
         record.step = DescribeStep(step);
         record.real_start_s = app.clock().RealNow();
         uint64_t frames_before = app.stats().frames();
+        double cpu_before = ProcessCpuSeconds();
         Status status = RunStep(app, step, screenshot_dir);
         record.real_end_s = app.clock().RealNow();
+        record.cpu_s = ProcessCpuSeconds() - cpu_before;
         record.frames = (int)(app.stats().frames() - frames_before);
         app.stats().AddStep(record);
         if (!status.ok()) {
