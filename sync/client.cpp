@@ -254,16 +254,11 @@ void SyncClient::SetContentChangedCallback(std::function<void(int64_t)> callback
     on_content_changed_ = std::move(callback);
 }
 
-int64_t SyncClient::NextDelayMs(bool failed) {
+int64_t SyncClient::NextDelayMs(bool failed, int failures) const {
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     if (!failed) {
         double factor = 1.0 + config_.jitter * (2.0 * unit(Rng()) - 1.0);
         return (int64_t)(config_.interval_s * 1000.0 * factor);
-    }
-    int failures = 0;
-    {
-        std::lock_guard lock(mutex_);
-        failures = state_.consecutive_failures;
     }
     // Exponential backoff with jitter: spread between the initial delay and the current cap, so
     // a hub that comes back is not hit by every kiosk in the same second.
@@ -286,7 +281,7 @@ bool SyncClient::HubReachable() {
     return ok;
 }
 
-void SyncClient::RunOnce(SyncSession& session) {
+int64_t SyncClient::RunOnce(SyncSession& session) {
     int64_t now = NowUtc();
     {
         std::lock_guard lock(mutex_);
@@ -310,6 +305,7 @@ void SyncClient::RunOnce(SyncSession& session) {
     bool failed = !pulled.ok() || !pushed.ok();
     base::Error first_error = !pulled.ok() ? pulled.error() : (!pushed.ok() ? pushed.error() : base::Error{});
     std::function<void(int64_t)> callback;
+    int64_t delay_ms = 0;
     {
         std::lock_guard lock(mutex_);
         state_.syncing = false;
@@ -328,12 +324,16 @@ void SyncClient::RunOnce(SyncSession& session) {
         auto depth = content::OutboxDepth(session.db());
         if (depth.ok()) state_.outbox_depth = *depth;
         if (pulled.ok() && pulled->content_changed) callback = on_content_changed_;
+        // Set together with the result, so a reader never sees a new result with an old plan.
+        delay_ms = NextDelayMs(failed, state_.consecutive_failures);
+        state_.next_attempt_at = NowUtc() + (delay_ms + 999) / 1000;
     }
     if (failed) base::LogWarn("sync_failed", first_error.ToString());
     if (pulled.ok() && pulled->content_changed) {
         generation_.fetch_add(1);
         if (callback) callback(pulled->cursor);
     }
+    return delay_ms;
 }
 
 void SyncClient::Loop(std::unique_ptr<SyncSession> session) {
@@ -360,16 +360,13 @@ void SyncClient::Loop(std::unique_ptr<SyncSession> session) {
             if (stop_) return;
             sync_now_ = false;
         }
-        RunOnce(*session);
+        int64_t delay_ms = RunOnce(*session);
         ClientState state = State();
         bool failed = state.last_result == "error";
-        int64_t delay_ms = NextDelayMs(failed);
         next = Clock::now() + std::chrono::milliseconds(delay_ms);
         next_probe = failed && IsUnreachable(state.last_error_code)
                          ? Clock::now() + std::chrono::seconds(config_.network_poll_s)
                          : Clock::time_point::max();
-        std::lock_guard lock(mutex_);
-        state_.next_attempt_at = NowUtc() + delay_ms / 1000;
     }
 }
 

@@ -138,8 +138,9 @@ public:
 
 private:
     void Loop(std::unique_ptr<SyncSession> session);
-    void RunOnce(SyncSession& session);
-    int64_t NextDelayMs(bool failed);
+    // One sync; returns the delay until the next one (ms).
+    int64_t RunOnce(SyncSession& session);
+    int64_t NextDelayMs(bool failed, int failures) const;
     bool HubReachable();
 
     ClientConfig config_;

@@ -63,6 +63,7 @@ public:
         shutdown(listen_fd_, SHUT_RDWR);
         close(listen_fd_);
         thread_.join();
+        for (std::thread& t : connections_) t.join();
     }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
     void Set(Mode mode, std::string ok_body = {}) {
@@ -83,8 +84,11 @@ private:
         while (!stop_) {
             int fd = accept(listen_fd_, nullptr, nullptr);
             if (fd < 0) return;
-            Handle(fd);
-            close(fd);
+            // One thread per connection: a slow answer must not hold up the next request.
+            connections_.emplace_back([this, fd] {
+                Handle(fd);
+                close(fd);
+            });
         }
     }
     void Handle(int fd) {
@@ -134,26 +138,30 @@ private:
             case Mode::Slow: {
                 std::string all = header(ok_body.size()) + ok_body;
                 for (size_t i = 0; i < all.size() && !stop_; ++i) {
-                    Send(fd, all.substr(i, 1));
+                    if (!Send(fd, all.substr(i, 1))) break;
                     std::this_thread::sleep_for(std::chrono::milliseconds(200));
                 }
                 break;
             }
-            case Mode::Silent: std::this_thread::sleep_for(std::chrono::seconds(4)); break;
+            case Mode::Silent:
+                for (int i = 0; i < 40 && !stop_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                break;
         }
     }
-    static void Send(int fd, const std::string& data) {
+    static bool Send(int fd, const std::string& data) {
         size_t sent = 0;
         while (sent < data.size()) {
             ssize_t n = send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
-            if (n <= 0) return;
+            if (n <= 0) return false;
             sent += (size_t)n;
         }
+        return true;
     }
 
     int listen_fd_ = -1;
     int port_ = 0;
     std::thread thread_;
+    std::vector<std::thread> connections_;  // touched by the accept thread only, joined after it
     std::atomic<bool> stop_{false};
     std::mutex mutex_;
     Mode mode_ = Mode::Ok;
