@@ -524,3 +524,30 @@ TEST_CASE("RebuildSearchIndex rebuilds the same index from the translations", "[
     CHECK(dir.db().QueryInt("SELECT count(*) FROM search_doc WHERE record_id = 'svc-lv-only'").value_or(-1) == 1);
     CHECK(dir.db().QueryInt("SELECT count(*) FROM search_doc WHERE record_id = 'svc-legal'").value_or(-1) == 3);
 }
+
+TEST_CASE("Names stay above descriptions when more documents match than a tier ranks", "[search][rank]") {
+    Directory dir;
+    // 700 services mention the word only in their description (more than one tier ranks),
+    // then 3 services have it in their name: written last, so they have the highest rowids.
+    dir.Write([](content::ContentWriter& w) {
+        for (int i = 0; i < 700; ++i) {
+            const std::string id = "svc-bulk-" + std::to_string(i);
+            Check(w.Upsert("service", json{{"id", id}, {"organization_id", "org-centre"}}));
+            Check(w.SetText("service", id, "name", "en", "Bulk service " + std::to_string(i)));
+            Check(w.SetText("service", id, "description", "en", "Mentions the zebrafinch in passing."));
+        }
+        for (int i = 0; i < 3; ++i) {
+            const std::string id = "svc-named-" + std::to_string(i);
+            Check(w.Upsert("service", json{{"id", id}, {"organization_id", "org-centre"}}));
+            Check(w.SetText("service", id, "name", "en", "Zebrafinch club " + std::to_string(i)));
+        }
+    });
+    for (const char* query : {"zebrafinch", "zebra", "zeb"}) {
+        auto hits = dir.Find(query, "en", 10);
+        INFO(query);
+        REQUIRE(hits.size() == 10);
+        std::set<std::string> first3 = {hits[0].record_id, hits[1].record_id, hits[2].record_id};
+        CHECK(first3 == std::set<std::string>{"svc-named-0", "svc-named-1", "svc-named-2"});
+        for (size_t i = 3; i < hits.size(); ++i) CHECK(hits[i].record_id.rfind("svc-bulk-", 0) == 0);
+    }
+}
