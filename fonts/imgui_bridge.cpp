@@ -27,15 +27,45 @@ void PlaceItem(const TextLayout& layout, float box_width, const Style& style) {
     if (!ImGui::ItemAdd(bb, 0)) return;  // scrolled out: no drawing, no rasterising
     Engine().Draw(window->DrawList, layout, pos.x, pos.y, style.color);
 }
+
+// True when every line of an unwrapped layout resolves to left alignment (LTR text with
+// Start, RTL text with End, or Left): then the label's box is its own width, as before.
+bool AllLinesLeft(const TextLayout& layout, Align align) {
+    for (const LayoutLine& line : layout.lines) {
+        Align resolved = align;
+        if (resolved == Align::Start) resolved = line.rtl ? Align::Right : Align::Left;
+        if (resolved == Align::End) resolved = line.rtl ? Align::Left : Align::Right;
+        if (resolved != Align::Left) return false;
+    }
+    return true;
+}
+
+void LabelInBox(std::string_view utf8, const Style& style, float box_width) {
+    auto layout = Engine().Layout(utf8, style, 0.0f);
+    if (AllLinesLeft(*layout, style.align) || box_width <= layout->width) {
+        PlaceItem(*layout, 0.0f, style);
+        return;
+    }
+    // Aligning in the box is laying out with the box as wrap width. The unwrapped layout
+    // fits, so no line wraps, except when a soft hyphen's visible "-" tips a line over:
+    // then the label keeps its unwrapped layout rather than wrap.
+    auto boxed = Engine().Layout(utf8, style, box_width);
+    if (boxed->lines.size() != layout->lines.size()) {
+        PlaceItem(*layout, 0.0f, style);
+        return;
+    }
+    PlaceItem(*boxed, box_width, style);
+}
 }  // namespace
 
 void SetCurrentEngine(TextEngine* engine) { g_engine = engine; }
 TextEngine* GetCurrentEngine() { return g_engine; }
 
 void Label(std::string_view utf8, const Style& style) {
-    auto layout = Engine().Layout(utf8, style, 0.0f);
-    PlaceItem(*layout, 0.0f, style);
+    LabelInBox(utf8, style, ImGui::GetContentRegionAvail().x);
 }
+
+void LabelInWidth(std::string_view utf8, const Style& style, float width) { LabelInBox(utf8, style, width); }
 
 void Paragraph(std::string_view utf8, const Style& style, float wrap_width) {
     if (wrap_width < 0.0f) wrap_width = std::max(1.0f, ImGui::GetContentRegionAvail().x);

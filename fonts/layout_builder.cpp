@@ -10,6 +10,7 @@
 #include <unicode/utf16.h>
 
 #include "base/log.h"
+#include "fonts/ltr_spans.h"
 
 namespace fonts {
 namespace {
@@ -87,8 +88,19 @@ struct Paragraph {
     uint8_t level = 0;
     std::vector<Item> items;
     std::vector<double> prefix;  // prefix[i] = advance of [start, start + i)
+    std::vector<LtrSpan> spans;  // paragraph-relative, sorted (see ltr_spans.h)
+    // When spans are isolated, bidi runs on bidi_text: the paragraph with LRI/PDI around
+    // each span (ICU keeps a pointer to it, so it lives as long as bidi). to_bidi[i] is the
+    // bidi_text index of paragraph index i (size length + 1); from_bidi[k] the paragraph
+    // index of the first original character at or after bidi_text index k (size + 1).
+    // All three are empty when bidi runs on the paragraph itself.
+    std::vector<UChar> bidi_text;
+    std::vector<int32_t> to_bidi;
+    std::vector<int32_t> from_bidi;
 
     double Width(int32_t a, int32_t b) const { return prefix[b - start] - prefix[a - start]; }
+    int32_t ToBidi(int32_t relative) const { return to_bidi.empty() ? relative : to_bidi[relative]; }
+    int32_t FromBidi(int32_t bidi_index) const { return from_bidi.empty() ? bidi_index : from_bidi[bidi_index]; }
 };
 
 std::vector<ShapedGlyph> ShapeUtf16(Context& ctx, const UChar* context_text, int32_t context_length,
@@ -297,13 +309,18 @@ void EmitLine(Context& ctx, const Paragraph& para, const LineSpec& spec) {
 
     if (spec.end > spec.start && para.bidi != nullptr) {
         UErrorCode status = U_ZERO_ERROR;
-        ubidi_setLine(para.bidi, spec.start - para.start, spec.end - para.start, ctx.line_bidi, &status);
+        // Line bounds in bidi_text: an LRI just before the line's first character stays out,
+        // a PDI just after its last one comes in; neither has glyphs, so runs made only of
+        // them map to empty ranges below.
+        const int32_t line_bidi_start = para.ToBidi(spec.start - para.start);
+        ubidi_setLine(para.bidi, line_bidi_start, para.ToBidi(spec.end - para.start), ctx.line_bidi, &status);
         const int32_t runs = U_SUCCESS(status) ? ubidi_countRuns(ctx.line_bidi, &status) : 0;
         for (int32_t r = 0; r < runs && U_SUCCESS(status); ++r) {
             int32_t logical_start = 0, length = 0;
             const UBiDiDirection dir = ubidi_getVisualRun(ctx.line_bidi, r, &logical_start, &length);
-            const int32_t a0 = spec.start + logical_start;
-            const int32_t b0 = a0 + length;
+            const int32_t a0 = para.start + para.FromBidi(line_bidi_start + logical_start);
+            const int32_t b0 = para.start + para.FromBidi(line_bidi_start + logical_start + length);
+            if (a0 >= b0) continue;
             std::vector<const Item*> items;
             for (const Item& item : para.items) {
                 if (item.end > a0 && item.start < b0) items.push_back(&item);
@@ -359,9 +376,20 @@ std::vector<LineSpec> BreakLines(Context& ctx, const Paragraph& para) {
         return specs;
     }
     const int32_t base = para.start;
-    auto next_break = [&](int32_t from) {
+    auto following = [&](int32_t from) {
         int32_t b = ctx.line_breaker->following(from - base);
         return b == icu::BreakIterator::DONE ? para.end : base + b;
+    };
+    // A phone number, URL or time range that fits on a line is not broken: opportunities
+    // inside it are skipped (spans are sorted, and b only grows, so one pass suffices).
+    auto next_break = [&](int32_t from) {
+        int32_t b = following(from);
+        for (const LtrSpan& span : para.spans) {
+            const int32_t s0 = base + span.start;
+            const int32_t s1 = base + span.end;
+            if (b > s0 && b < s1 && para.Width(s0, s1) <= ctx.wrap) b = following(s1 - 1);
+        }
+        return b;
     };
     auto fitting_width = [&](int32_t a, int32_t b, Suffix* suffix) {
         const int32_t visible = VisibleEnd(ctx, a, b);
@@ -437,6 +465,55 @@ LineSpec Ellipsize(Context& ctx, const Paragraph& para, LineSpec spec) {
     return spec;
 }
 
+// Without a right-to-left character (or an explicit embedding that may start one) every
+// level stays even and the isolates would change nothing.
+bool MayHaveRtl(const UChar* u, int32_t length) {
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U16_NEXT(u, i, length, c);
+        switch (u_charDirection(c)) {
+            case U_RIGHT_TO_LEFT:
+            case U_RIGHT_TO_LEFT_ARABIC:
+            case U_ARABIC_NUMBER:
+            case U_RIGHT_TO_LEFT_EMBEDDING:
+            case U_RIGHT_TO_LEFT_OVERRIDE:
+            case U_RIGHT_TO_LEFT_ISOLATE:
+            case U_FIRST_STRONG_ISOLATE:
+                return true;
+            default:
+                break;
+        }
+    }
+    return false;
+}
+
+// Builds para.bidi_text (the paragraph with LRI … PDI around each span) and the index maps.
+void IsolateSpans(const UChar* u, int32_t length, Paragraph& para) {
+    constexpr UChar kLri = 0x2066;
+    constexpr UChar kPdi = 0x2069;
+    para.bidi_text.reserve(static_cast<size_t>(length) + 2 * para.spans.size());
+    para.to_bidi.resize(static_cast<size_t>(length) + 1);
+    para.from_bidi.reserve(static_cast<size_t>(length) + 2 * para.spans.size() + 1);
+    size_t next_span = 0;
+    bool inside = false;
+    for (int32_t i = 0; i <= length; ++i) {
+        if (inside && para.spans[next_span].end == i) {
+            para.from_bidi.push_back(i);
+            para.bidi_text.push_back(kPdi);
+            inside = false;
+            ++next_span;
+        }
+        if (!inside && next_span < para.spans.size() && para.spans[next_span].start == i) {
+            para.from_bidi.push_back(i);
+            para.bidi_text.push_back(kLri);
+            inside = true;
+        }
+        para.to_bidi[i] = static_cast<int32_t>(para.bidi_text.size());
+        para.from_bidi.push_back(i);
+        if (i < length) para.bidi_text.push_back(u[i]);
+    }
+}
+
 // Lays out one paragraph; false when max_lines stopped the layout.
 bool LayoutParagraph(Context& ctx, int32_t start, int32_t end, bool more_paragraphs) {
     Paragraph para;
@@ -445,12 +522,22 @@ bool LayoutParagraph(Context& ctx, int32_t start, int32_t end, bool more_paragra
     const int32_t length = end - start;
     UErrorCode status = U_ZERO_ERROR;
     const UBiDiLevel* levels = nullptr;
+    std::vector<UBiDiLevel> mapped_levels;
     if (length > 0) {
-        para.bidi = ubidi_openSized(length, 0, &status);
-        ubidi_setPara(para.bidi, ctx.u + start, length, UBIDI_DEFAULT_LTR, nullptr, &status);
+        para.spans = FindLtrSpans(ctx.u + start, length);
+        if (!para.spans.empty() && MayHaveRtl(ctx.u + start, length)) IsolateSpans(ctx.u + start, length, para);
+        const UChar* bidi_text = para.bidi_text.empty() ? ctx.u + start : para.bidi_text.data();
+        const int32_t bidi_length = para.bidi_text.empty() ? length : static_cast<int32_t>(para.bidi_text.size());
+        para.bidi = ubidi_openSized(bidi_length, 0, &status);
+        ubidi_setPara(para.bidi, bidi_text, bidi_length, UBIDI_DEFAULT_LTR, nullptr, &status);
         if (U_SUCCESS(status)) {
             para.level = ubidi_getParaLevel(para.bidi);
             levels = ubidi_getLevels(para.bidi, &status);
+        }
+        if (U_SUCCESS(status) && !para.to_bidi.empty()) {
+            mapped_levels.resize(static_cast<size_t>(length));
+            for (int32_t i = 0; i < length; ++i) mapped_levels[i] = levels[para.to_bidi[i]];
+            levels = mapped_levels.data();
         }
         if (U_FAILURE(status)) {
             // Without bidi the text still shows, left to right.
@@ -459,6 +546,9 @@ bool LayoutParagraph(Context& ctx, int32_t start, int32_t end, bool more_paragra
             para.bidi = nullptr;
             levels = nullptr;
             para.level = 0;
+            para.bidi_text.clear();
+            para.to_bidi.clear();
+            para.from_bidi.clear();
         }
     }
     Itemize(ctx, para, levels);

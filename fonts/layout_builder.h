@@ -2,7 +2,11 @@
 //
 // Design note. Build() runs, per paragraph ('\n'-separated):
 //   1. ICU bidi (paragraph direction from the first strong character) gives each UTF-16
-//      unit an embedding level.
+//      unit an embedding level. Phone numbers, time ranges, e-mail addresses and URLs
+//      (ltr_spans.h) are first wrapped in LRI … PDI in a private copy of the paragraph when
+//      it may contain right-to-left text, so each reads left to right as one unit; levels
+//      and visual runs are mapped back to the original indices, so the isolates never reach
+//      shaping and every cluster offset still points into the NFC text.
 //   2. Itemisation splits the paragraph into items of equal (level, script, face). The face
 //      of a character is the first face in the fallback chain that has it; spaces and
 //      punctuation (script Common) and combining marks stay in the previous face when it has
@@ -11,7 +15,8 @@
 //   3. HarfBuzz shapes each item once (with the whole paragraph as context, so Arabic
 //      joining sees its neighbours). Glyph advances are summed per cluster into a prefix
 //      table, so the width of any logical range is O(1).
-//   4. ICU's line break iterator gives the break opportunities; lines are filled greedily,
+//   4. ICU's line break iterator gives the break opportunities (minus those inside an
+//      LTR span that fits on one line); lines are filled greedily,
 //      trailing spaces hang, a soft hyphen at a line end adds a visible hyphen, and a word
 //      wider than the line is broken at grapheme boundaries. max_lines cuts the text at a
 //      grapheme boundary so the last line plus "…" fits.

@@ -15,7 +15,7 @@
 //   text::SetCurrentEngine(&engine);
 //   ...every frame, inside an ImGui window:
 //   text::Style heading{.size_px = 36 * scale, .weight = text::Weight::Bold};
-//   text::Label("Kursi un pasākumi", heading);
+//   text::Label("Kursi un pasākumi", heading);              // Arabic: right edge of the region
 //   text::Paragraph(body_utf8, text::Style{.size_px = 22 * scale, .language = "lv"});
 //   ImVec2 size = text::Measure(label, style, /*wrap_width=*/300.0f);
 //   text::DrawInRect(ImGui::GetWindowDrawList(), button_min, button_max, label, style,
@@ -256,14 +256,25 @@ void SetCurrentEngine(TextEngine* engine);
 TextEngine* GetCurrentEngine();
 
 // One line (no wrapping) at the ImGui cursor in the current window; advances the cursor
-// like ImGui::Text (ImGui::ItemSize). Clipped to the window. Its box is its own width, so
-// alignment has no effect: to right-align an Arabic heading use Paragraph or DrawInRect.
+// like ImGui::Text (ImGui::ItemSize). Clipped to the window.
+// Alignment: style.align is honoured within the rest of the content region, from the cursor
+// to ImGui::GetContentRegionAvail().x. So a right-to-left label with Align::Start (the
+// default) sits at the right edge, like an Arabic Paragraph, and Center/Right/End work too;
+// such a label's item is as wide as that region (ImGui::SameLine after it starts past the
+// right edge). A label that resolves to left alignment (left-to-right text with Start) is
+// exactly as before: its item is its own width. A label wider than the region starts at
+// the cursor and is clipped by the window, never wrapped.
 void Label(std::string_view utf8, const Style& style);
+
+// Label aligned within an explicit width from the cursor instead of the content region
+// (a table column, a fixed slot in a row). Same rules as Label otherwise.
+void LabelInWidth(std::string_view utf8, const Style& style, float width);
 
 // Wrapped text at the ImGui cursor. wrap_width < 0: the available content width.
 void Paragraph(std::string_view utf8, const Style& style, float wrap_width = -1.0f);
 
-// Size of the text as Label (wrap_width <= 0) or Paragraph (wrap_width > 0) would draw it.
+// Size of the text as Label (wrap_width <= 0) or Paragraph (wrap_width > 0) would draw it:
+// the text's own extent (an aligned Label's item can be wider, see Label).
 ImVec2 Measure(std::string_view utf8, const Style& style, float wrap_width = 0.0f);
 
 // Draws into any draw list at pos (top-left), wrapping at wrap_width (<= 0: no wrapping).

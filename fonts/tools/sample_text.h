@@ -27,7 +27,15 @@ inline constexpr Sample kParagraphs[] = {
      "проживання, пошуку роботи та вибору сімейного лікаря. Ґанок, їжак, єнот і пісня — усе поруч."},
     {"ar", "اللغة العربية",
      "يساعد مركز الاندماج القادمين الجدد في دورات اللغة اللاتفية وتصاريح الإقامة والبحث عن عمل. "
-     "اتصل بنا على الرقم ‎+371 6721 0000 من الساعة 9 إلى 17، أو زر موقع kiosk.lv للمزيد."},
+     "اتصل بنا على الرقم +371 6721 0000 من الساعة 9 إلى 17، أو زر موقع kiosk.lv للمزيد."},
+};
+
+// Arabic lines with a phone number, times, an e-mail address and URLs (text-sample page).
+inline constexpr const char* kRtlNumbers[] = {
+    "اتصل بنا على الرقم +371 6721 0000 من الساعة 9 إلى 17",
+    "ساعات العمل 9:00–17:00، الجمعة 9:00–14:00",
+    "راسلنا على info@example.lv أو زر www.integration.lv",
+    "الموقع https://www.integration.lv/ar/ باللغة العربية",
 };
 
 }  // namespace fonts::samples

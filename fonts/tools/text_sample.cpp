@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
         }
         // Alignment, ellipsis, soft hyphen, NFC and a missing glyph, in a narrow column.
         const float column = 300.0f * scale;
+        const float y_column_top = y;
         text::Style small{.size_px = 17 * scale, .color = IM_COL32(40, 40, 40, 255), .language = "lv"};
         text::Style centered = small;
         centered.align = text::Align::Center;
@@ -70,6 +71,31 @@ int main(int argc, char** argv) {
         text::DrawText(dl, ImVec2(margin, y), long_lv, clipped, column);
         y += text::Measure(long_lv, clipped, column).y + 6 * scale;
         text::DrawText(dl, ImVec2(margin, y), "Ne\u00adat\u00adka\u00adrī\u00adbas\u00adat\u00adjau\u00adno\u00ad\u0161a\u00adnas\u00adde\u00adkla\u00adrā\u00adci\u00adja; A\u0304 = \u0100; ☃ 中", small, column * 0.7f);
+
+
+        // Right-to-left text with numbers and links: phone numbers, times, e-mail addresses
+        // and URLs read left to right as one unit (fonts/ltr_spans.h); a phone number is not
+        // split across lines when it fits on one.
+        const float rtl_x = margin + column + 24.0f * scale;
+        const float rtl_column = static_cast<float>(width) - margin - rtl_x;
+        float rtl_y = y_column_top;
+        text::Style ar{.size_px = 17 * scale, .color = IM_COL32(40, 40, 40, 255), .language = "ar"};
+        dl->AddRect(ImVec2(rtl_x - 1, rtl_y - 1), ImVec2(rtl_x + rtl_column + 1, rtl_y + 200 * scale),
+                    IM_COL32(180, 180, 180, 255));
+        for (const char* line : fonts::samples::kRtlNumbers) {
+            text::DrawText(dl, ImVec2(rtl_x, rtl_y), line, ar, rtl_column);
+            rtl_y += text::Measure(line, ar, rtl_column).y + 6 * scale;
+        }
+        // text::Label with Align::Start: an Arabic label sits at the right edge of the region
+        // (here LabelInWidth, the column), a Latvian one at the left.
+        text::Style label = ar;
+        label.weight = text::Weight::Bold;
+        label.color = IM_COL32(20, 40, 90, 255);
+        ImGui::SetCursorScreenPos(ImVec2(rtl_x, rtl_y));
+        text::LabelInWidth("الهاتف: +371 6721 0000", label, rtl_column);
+        ImGui::SetCursorScreenPos(ImVec2(rtl_x, ImGui::GetCursorScreenPos().y));
+        label.language = "lv";
+        text::LabelInWidth("Tālrunis: +371 6721 0000", label, rtl_column);
 
         image = (*renderer)->EndFrame(0xFFF8F8F8u);
         const text::Counters c = engine.counters();

@@ -4,6 +4,8 @@
 #include "imgui.h"
 #include "tests/fonts/test_helpers.h"
 
+using fonts_test::HeadlessImGui;
+
 namespace {
 
 fonts::TextEngineConfig CpuConfig() {
@@ -11,21 +13,6 @@ fonts::TextEngineConfig CpuConfig() {
     config.atlas_backend = fonts::AtlasBackend::CpuOnly;
     return config;
 }
-
-// An ImGui context with no renderer: draw lists fill, nothing is drawn on a GPU.
-struct HeadlessImGui {
-    HeadlessImGui() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(800, 600);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // NewFrame needs a built font atlas
-    }
-    ~HeadlessImGui() { ImGui::DestroyContext(); }
-};
 
 }  // namespace
 

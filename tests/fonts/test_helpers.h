@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "imgui.h"
 #include "fonts/text.h"
 
 namespace fonts_test {
@@ -47,6 +48,23 @@ inline FtGlyph LookUpGlyph(const std::string& path, char32_t codepoint) {
     FT_Done_FreeType(library);
     return result;
 }
+
+// An ImGui context with no renderer: draw lists fill, nothing is drawn on a GPU.
+struct HeadlessImGui {
+    HeadlessImGui() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(800, 600);
+        io.DeltaTime = 1.0f / 60.0f;
+        unsigned char* pixels;
+        int w, h;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // NewFrame needs a built font atlas
+    }
+    ~HeadlessImGui() { ImGui::DestroyContext(); }
+    HeadlessImGui(const HeadlessImGui&) = delete;
+    HeadlessImGui& operator=(const HeadlessImGui&) = delete;
+};
 
 // The text each line of a layout shows.
 inline std::vector<std::string> LineTexts(const fonts::TextLayout& layout) {
