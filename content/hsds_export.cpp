@@ -359,7 +359,12 @@ json Exporter::Form(const json& row) {
                 if (value.is_string() && texts != texts_.end()) {
                     auto labels = texts->second.find("option:" + value.get<std::string>());
                     if (labels != texts->second.end()) {
-                        for (const auto& [lang, text] : labels->second) option["x_translations"]["label"][lang] = text.text;
+                        std::string source;
+                        for (const auto& [lang, text] : labels->second) {
+                            option["x_translations"]["label"][lang] = text.text;
+                            if (text.is_source) source = lang;
+                        }
+                        if (source != options_.lang) option["x_source_langs"]["label"] = source;
                     }
                 }
                 options.push_back(option);

@@ -821,11 +821,20 @@ Status Importer::TakeForm(const json& obj, const Ctx& ctx) {
             }
             const std::string value = option["value"].get<std::string>();
             values.push_back(value);
+            std::string source = field_ctx.lang;
+            if (option.contains("x_source_langs")) {
+                const json& sources = option["x_source_langs"];
+                if (!sources.is_object() || (sources.contains("label") && !sources["label"].is_string())) {
+                    return Err("hsds_wrong_type", field_ctx, "booking_form_field", f->id, where + ".x_source_langs",
+                               "expected {\"label\": language tag}");
+                }
+                source = sources.value("label", source);
+            }
             for (auto m = option.begin(); m != option.end(); ++m) {
-                if (m.key() == "value") continue;
+                if (m.key() == "value" || m.key() == "x_source_langs") continue;
                 if (m.key() == "label" && m->is_string()) {
                     std::string text = TRY_VALUE(NormalizeNfc(m->get<std::string>()));
-                    f->texts[{"option:" + value, field_ctx.lang}] = StagedText{text, true};
+                    f->texts[{"option:" + value, field_ctx.lang}] = StagedText{text, source == field_ctx.lang};
                 } else if (m.key() == "x_translations" && m->is_object() && m->contains("label") &&
                            (*m)["label"].is_object()) {
                     for (auto l = (*m)["label"].begin(); l != (*m)["label"].end(); ++l) {
@@ -837,7 +846,7 @@ Status Importer::TakeForm(const json& obj, const Ctx& ctx) {
                         if (!text.ok()) {
                             return Err("hsds_invalid_value", field_ctx, "booking_form_field", f->id, where, text.error().message);
                         }
-                        f->texts[{"option:" + value, l.key()}] = StagedText{*text, l.key() == field_ctx.lang};
+                        f->texts[{"option:" + value, l.key()}] = StagedText{*text, l.key() == source};
                     }
                 } else {
                     return Err("hsds_unknown_member", field_ctx, "booking_form_field", f->id, where + "." + m.key(),
@@ -1383,7 +1392,9 @@ Result<ImportReport> Importer::Write() {
     if (auto series = staged_.find("course_series"); series != staged_.end()) {
         for (const std::string& id : order_["course_series"]) {
             Staged& rec = series->second[id];
-            auto expanded = ExpandSeriesSessions(db_, writer, id);
+            ExpandOptions expand;
+            expand.now_utc = options_.now_utc;
+            auto expanded = ExpandSeriesSessions(db_, writer, id, expand);
             if (!expanded.ok()) return fail(rec, expanded.error());
             report.sessions += *expanded;
             for (const json& session : rec.sessions) {

@@ -4,15 +4,20 @@
 usage: validate_hsds.py SCHEMA_DIR FILE {services|organizations|kiosk}
 
 References between schema files ("attribute.json") resolve from SCHEMA_DIR only (no network).
-Exit 0 when every object validates; 1 with one line per problem otherwise; 2 on bad usage.
+Exit 0 when every object validates (an empty list too); 1 with one line per problem otherwise;
+2 on bad usage.
 """
 import json
 import pathlib
 import sys
 
 import jsonschema
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+
+try:  # jsonschema >= 4.18 resolves $ref through `referencing`
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+except ImportError:  # Debian 12's jsonschema 4.10 uses RefResolver
+    Registry = None
 
 
 def main():
@@ -23,20 +28,27 @@ def main():
     data = json.loads(pathlib.Path(sys.argv[2]).read_text(encoding="utf-8"))
     kind = sys.argv[3]
 
-    resources = []
+    schemas = {}
     for path in sorted(schema_dir.glob("*.json")):
-        if path.name == "openapi.json":
-            continue
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((path.name, Resource.from_contents(contents, default_specification=DRAFT202012)))
-    registry = Registry().with_resources(resources)
+        if path.name != "openapi.json":
+            schemas[path.name] = json.loads(path.read_text(encoding="utf-8"))
+    compiled = json.loads((schema_dir / "compiled" / "service.json").read_text(encoding="utf-8"))
+    base = schema_dir.resolve().as_uri() + "/"
+
+    if Registry is not None:
+        registry = Registry().with_resources(
+            (base + name, Resource.from_contents(contents, default_specification=DRAFT202012))
+            for name, contents in schemas.items())
 
     def validator(name):
-        if name == "compiled/service.json":
-            schema = json.loads((schema_dir / "compiled" / "service.json").read_text(encoding="utf-8"))
-        else:
-            schema = registry.contents(name)
-        return jsonschema.Draft202012Validator(schema, registry=registry)
+        schema = dict(compiled if name == "compiled/service.json" else schemas[name])
+        # References ("attribute.json") are relative to the file they are in.
+        schema["$id"] = base + name
+        if Registry is not None:
+            return jsonschema.Draft202012Validator(schema, registry=registry)
+        store = {base + n: c for n, c in schemas.items()}
+        resolver = jsonschema.RefResolver(base_uri=base + name, referrer=schema, store=store)
+        return jsonschema.Draft202012Validator(schema, resolver=resolver)
 
     checks = []  # (validator name, object, where)
     if kind == "services":
@@ -75,8 +87,7 @@ def main():
             print(f"{where}{path}: {error.message} ({name})")
             problems += 1
     if not checks:
-        print("nothing to validate")
-        return 1
+        print("nothing to validate (an empty list is valid HSDS)")
     return 1 if problems else 0
 
 
