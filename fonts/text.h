@@ -32,6 +32,9 @@
 //    unchanged screen does no shaping and no rasterising (counters() proves it).
 //  - Glyphs are rasterised on first draw into a single-channel atlas texture that grows on
 //    demand; no glyph ranges are declared up front.
+//  - Inside right-to-left text, phone numbers ("+371 6721 0000"), time ranges, e-mail
+//    addresses and URLs read left to right as one unit, and a phone number or URL that fits
+//    on a line is not split across lines (fonts/ltr_spans.h). Content needs no U+200E marks.
 //
 // Threading: a TextEngine and the text:: functions belong to the UI thread (like ImGui).
 //

@@ -223,3 +223,46 @@ TEST_CASE("a phone number is not split across lines when it fits on one", "[font
         for (const auto& line : layout->lines) CHECK(line.width <= wrap + 0.01f);
     }
 }
+
+TEST_CASE("random mixed text keeps every character and valid clusters", "[fonts][bidi]") {
+    // Pieces chosen to make many spans and near-spans next to Arabic and Latin words, with
+    // isolates ending at line ends, paragraph ends and next to each other. No lam (no
+    // lam-alef ligature), so every non-space character has a glyph of its own.
+    const char* pieces[] = {"+", "371", "6721", "0000", " ", " ", " ", "(", ")", "-", ".", "9:00", "–", "17:00",
+                            "info@kiosk.lv", "www.kiosk.lv", "https://kiosk.lv/ar/", "بيت", "مركز", "Rīga", "٣٧١",
+                            "،", "\n", "\u2067", "\u2069"};
+    uint32_t seed = 12345;
+    auto next = [&seed] { return (seed = seed * 1103515245u + 12345u) >> 16; };
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        const int count = 1 + static_cast<int>(next() % 40);
+        for (int i = 0; i < count; ++i) text += pieces[next() % (sizeof(pieces) / sizeof(pieces[0]))];
+        const float wrap = (round % 3 == 0) ? 0.0f : 40.0f + static_cast<float>(next() % 400);
+        auto layout = CpuEngine().Layout(text, kAr, wrap);
+        INFO("round " << round << " wrap " << wrap << ": " << text);
+        REQUIRE(layout->text == text);
+        std::vector<bool> seen(text.size(), false);
+        for (const auto& line : layout->lines) {
+            REQUIRE(line.text_begin <= line.text_end);
+            REQUIRE(line.text_end <= text.size());
+            for (uint32_t g = line.first_glyph; g < line.first_glyph + line.glyph_count; ++g) {
+                const uint32_t cluster = layout->glyphs[g].cluster;
+                REQUIRE(cluster < text.size());
+                CHECK((static_cast<unsigned char>(text[cluster]) & 0xC0) != 0x80);
+                CHECK(cluster >= line.text_begin);
+                CHECK(cluster < line.text_end);
+                seen[cluster] = true;
+            }
+            if (wrap > 0.0f) CHECK(line.width <= std::max(wrap, 0.0f) + layout->size_px * 2);
+        }
+        // Every visible character is drawn (spaces may hang at line ends; controls and
+        // the isolate marks in the input are invisible).
+        for (size_t i = 0; i < text.size(); ++i) {
+            const unsigned char c = static_cast<unsigned char>(text[i]);
+            if ((c & 0xC0) == 0x80 || c == ' ' || c == '\n') continue;
+            if (text.compare(i, 3, "\u2067") == 0 || text.compare(i, 3, "\u2069") == 0) continue;
+            INFO("byte " << i);
+            CHECK(seen[i]);
+        }
+    }
+}
