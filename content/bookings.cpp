@@ -131,7 +131,9 @@ Result<std::vector<FieldError>> Validate(Db& db, const BookingRequest& request, 
         }
         values[key] = Trim(*normalized);
     }
-    for (const auto& [key, value] : values) {
+    for (const auto& entry : values) {
+        // clang 14 (the fuzz preset) cannot capture a structured binding in a lambda.
+        const std::string& key = entry.first;
         bool known = std::any_of(form.fields.begin(), form.fields.end(), [&](const FormField& f) { return f.key == key; });
         if (!known) problems.push_back({key, FieldProblem::Unknown, {}});
     }
