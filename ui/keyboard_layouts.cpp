@@ -64,17 +64,17 @@ std::vector<std::string> Split(const std::string& row) {
 
 std::vector<KeyboardLayout> BuildLayouts() {
     std::vector<KeyboardLayout> layouts;
-    layouts.push_back({"lv", "LV",
+    layouts.push_back({"lv", "ĀČŠ",
                        {Split("1234567890-"), Split("āčēģīķļņšūž"), Split("qwertyuiop"), Split("asdfghjkl"),
                         Split("zxcvbnm.,@")},
                        true});
-    layouts.push_back({"en", "EN",
+    layouts.push_back({"en", "ABC",
                        {Split("1234567890-"), Split("qwertyuiop"), Split("asdfghjkl'"), Split("zxcvbnm.,@")},
                        true});
-    layouts.push_back({"ru", "RU",
+    layouts.push_back({"ru", "АБВ",
                        {Split("1234567890-"), Split("йцукенгшщзхъ"), Split("фывапролджэ"), Split("ячсмитьбюё.,")},
                        true});
-    layouts.push_back({"uk", "UK",
+    layouts.push_back({"uk", "ҐЄЇ",
                        {Split("1234567890-"), Split("йцукенгшщзхї"), Split("фівапролджє"), Split("ячсмитьбюґ'.,")},
                        true});
     layouts.push_back({"digits", "123", {Split("123"), Split("456"), Split("789"), Split("+0")}, false});

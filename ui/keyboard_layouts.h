@@ -13,7 +13,9 @@ namespace ui {
 
 struct KeyboardLayout {
     std::string id;                            // "lv", "en", "ru", "uk", "digits"
-    std::string switch_label;                  // on the layout switch button: "LV", "EN", "RU", "UK", "123"
+    // On the layout switch button: letters of the layout ("ĀČŠ", "ABC", "АБВ", "ҐЄЇ"), which a
+    // visitor recognises, and which never clash with the top bar's language buttons (LV, RU).
+    std::string switch_label;
     std::vector<std::vector<std::string>> rows;  // UTF-8, lower case
     bool has_case = true;                      // letters have capitals (digits: no)
 };

@@ -2,7 +2,7 @@
 //
 // The visitor has no physical keyboard. Keys are buttons (each registered with its visible
 // character as label); the bottom row holds Capitals (one-shot shift), the layout switch
-// (LV EN RU UK, or digits for phone fields), Space, Delete and Clear.
+// (ĀČŠ ABC АБВ ҐЄЇ; phone fields get digits only), Space, Delete and Clear.
 #pragma once
 
 #include <string>
