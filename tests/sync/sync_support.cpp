@@ -25,7 +25,7 @@ using nlohmann::json;
 
 std::string TempDir(const std::string& name) {
     fs::create_directories(KIOSK_TEST_TMP_DIR);
-    std::string pattern = std::string(KIOSK_TEST_TMP_DIR) + "/" + name + "-XXXXXX";
+    std::string pattern = std::string(KIOSK_TEST_TMP_DIR) + "/" + name + "-" + std::string(6, 'X');  // mkdtemp template
     std::vector<char> buffer(pattern.begin(), pattern.end());
     buffer.push_back('\0');
     char* made = mkdtemp(buffer.data());
