@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -97,12 +98,18 @@ public:
 
     base::Error LastError(std::string code) const;
 
+    // An opaque per-connection cache owned by the read API (content/queries_*.cpp), so lists
+    // it already built are not rebuilt while the content is unchanged. Dropped with the
+    // connection; nothing else should touch it.
+    std::shared_ptr<void>& query_cache() { return query_cache_; }
+
 private:
     // Opens and applies the per-connection settings; changes nothing in the file.
     static Result<Db> OpenConnection(const std::string& path, OpenMode mode);
 
     sqlite3* db_ = nullptr;
     std::string path_;
+    std::shared_ptr<void> query_cache_;
 };
 
 // RAII write transaction (BEGIN IMMEDIATE): rolls back on destruction unless committed.

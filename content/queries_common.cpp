@@ -64,10 +64,16 @@ Result<TextMap> LoadTexts(Db& db, const std::string& table, const std::string& r
 }
 
 std::string BestTextSql(const std::string& table, const std::string& id_expr, const std::string& field) {
-    return "(SELECT t.lang || char(31) || t.text FROM translation t WHERE t.tbl = '" + table + "' AND t.record_id = " +
-           id_expr + " AND t.field = '" + field +
-           "' ORDER BY CASE WHEN t.lang = ?1 THEN 0 WHEN t.lang = ?2 THEN 1 WHEN lower(substr(t.lang, 1, length(?2) + 1)) = ?2 || '-' "
-           "THEN 2 WHEN t.lang = 'en' THEN 3 WHEN t.lang = 'lv' THEN 4 WHEN t.is_source THEN 5 ELSE 6 END, t.lang LIMIT 1)";
+    // One primary-key lookup per candidate language, first hit wins (COALESCE stops at the
+    // first non-NULL): in the common case the reader's language exists and this costs a single
+    // lookup, with no sorter. The last candidate orders whatever else exists by the rule.
+    auto lookup = [&](const std::string& lang_condition, const std::string& order) {
+        return "(SELECT t.lang || char(31) || t.text FROM translation t WHERE t.tbl = '" + table + "' AND t.record_id = " +
+               id_expr + " AND t.field = '" + field + "' AND " + lang_condition + order + " LIMIT 1)";
+    };
+    return "coalesce(" + lookup("t.lang = ?1", "") + ", " + lookup("t.lang = ?2", "") + ", " +
+           lookup("t.lang > ?2 || '-' AND t.lang < ?2 || '.'", " ORDER BY t.lang") + ", " + lookup("t.lang = 'en'", "") + ", " +
+           lookup("t.lang = 'lv'", "") + ", " + lookup("1", " ORDER BY t.is_source DESC, t.lang") + ")";
 }
 
 void BindLang(Stmt& stmt, const std::string& lang) {
@@ -202,6 +208,20 @@ Result<std::map<std::string, int>> PendingBookingsBySession(Db& db) {
     std::map<std::string, int> pending;
     while (TRY_VALUE(stmt.Step())) pending[stmt.Text(0)] = (int)stmt.Int(1);
     return pending;
+}
+
+Result<ListCache*> ValidListCache(Db& db) {
+    if (!db.query_cache()) db.query_cache() = std::make_shared<ListCache>();
+    auto* cache = static_cast<ListCache*>(db.query_cache().get());
+    int64_t data_version = TRY_VALUE(db.QueryInt("PRAGMA data_version"));
+    int64_t total_changes = sqlite3_total_changes64(db.raw());
+    if (data_version != cache->data_version || total_changes != cache->total_changes) {
+        cache->services.clear();
+        cache->categories.clear();
+        cache->data_version = data_version;
+        cache->total_changes = total_changes;
+    }
+    return cache;
 }
 
 base::Error NotFound(const std::string& what, const std::string& id) {

@@ -73,4 +73,16 @@ Result<std::map<std::string, int>> PendingBookingsBySession(Db& db);
 
 base::Error NotFound(const std::string& what, const std::string& id);
 
+// Lists already built on this connection, valid while the content is unchanged: the cache is
+// emptied when PRAGMA data_version (commits by other connections, e.g. the sync thread) or
+// sqlite3_total_changes (writes on this connection, even rolled back ones) moved.
+struct ListCache {
+    int64_t data_version = -1;
+    int64_t total_changes = -1;
+    std::map<std::pair<std::string, std::string>, std::vector<ServiceSummary>> services;  // (category, lang)
+    std::map<std::string, std::vector<Category>> categories;                              // lang
+};
+// The connection's cache, emptied first if the content changed since it was filled.
+Result<ListCache*> ValidListCache(Db& db);
+
 }  // namespace content::detail

@@ -4,6 +4,7 @@
 // Lists are sorted in C++ with ICU sort keys for the reader's language: one key per name
 // (computed once, then memcmp), which keeps a 10 000-service category well inside a frame.
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 #include "content/queries.h"
@@ -34,12 +35,20 @@ Result<ContentInfo> GetContentInfo(Db& db) {
 
 Result<std::vector<Category>> ListCategories(Db& db, const std::string& lang) {
     ReadScope scope(db);
+    ListCache* cache = TRY_VALUE(ValidListCache(db));
+    if (auto hit = cache->categories.find(lang); hit != cache->categories.end()) return hit->second;
+
+    // Counts in one pass over the links, not one count per category.
+    std::map<std::string, int> counts;
+    {
+        Stmt stmt = TRY_VALUE(db.Prepare(
+            "SELECT a.taxonomy_term_id, count(DISTINCT a.link_id) FROM attribute a JOIN service s ON s.id = a.link_id "
+            "WHERE a.link_entity = 'service' AND s.status = 'active' GROUP BY a.taxonomy_term_id"));
+        while (TRY_VALUE(stmt.Step())) counts[stmt.Text(0)] = (int)stmt.Int(1);
+    }
     Stmt stmt = TRY_VALUE(db.Prepare(
         "SELECT tt.id, tt.icon, tt.sort_order, " + BestTextSql("taxonomy_term", "tt.id", "name") + ", " +
-        BestTextSql("taxonomy_term", "tt.id", "description") +
-        ", (SELECT count(DISTINCT s.id) FROM attribute a JOIN service s ON s.id = a.link_id "
-        "   WHERE a.taxonomy_term_id = tt.id AND a.link_entity = 'service' AND s.status = 'active') "
-        "FROM taxonomy_term tt WHERE tt.is_category = 1"));
+        BestTextSql("taxonomy_term", "tt.id", "description") + " FROM taxonomy_term tt WHERE tt.is_category = 1"));
     BindLang(stmt, lang);
     struct Row {
         Category category;
@@ -55,7 +64,8 @@ Result<std::vector<Category>> ListCategories(Db& db, const std::string& lang) {
         row.sort_order = stmt.Int(2);
         row.category.name = DecodeBestText(stmt, 3, lang);
         row.category.description = DecodeBestText(stmt, 4, lang);
-        row.category.service_count = (int)stmt.Int(5);
+        auto count = counts.find(row.category.id);
+        row.category.service_count = count == counts.end() ? 0 : count->second;
         row.key = SortKey(collator, row.category.name.text);
         rows.push_back(std::move(row));
     }
@@ -67,34 +77,55 @@ Result<std::vector<Category>> ListCategories(Db& db, const std::string& lang) {
     std::vector<Category> out;
     out.reserve(rows.size());
     for (Row& row : rows) out.push_back(std::move(row.category));
+    if (cache->categories.size() >= 16) cache->categories.clear();
+    cache->categories[lang] = out;
     return out;
 }
 
 Result<std::vector<ServiceSummary>> ListServicesInCategory(Db& db, const std::string& category_id,
                                                            const std::string& lang) {
     ReadScope scope(db);
+    ListCache* cache = TRY_VALUE(ValidListCache(db));
+    const auto cache_key = std::make_pair(category_id, lang);
+    if (auto hit = cache->services.find(cache_key); hit != cache->services.end()) return hit->second;
+
     Stmt stmt = TRY_VALUE(db.Prepare(
-        "SELECT s.id, s.is_free, s.kiosk_role, " + BestTextSql("service", "s.id", "name") + ", " +
-        BestTextSql("service", "s.id", "description") + ", " + BestTextSql("organization", "s.organization_id", "name") +
+        "SELECT s.id, s.is_free, s.kiosk_role, s.organization_id, " + BestTextSql("service", "s.id", "name") + ", " +
+        BestTextSql("service", "s.id", "description") +
         " FROM service s WHERE s.status = 'active' AND s.id IN "
         "(SELECT a.link_id FROM attribute a WHERE a.taxonomy_term_id = ?3 AND a.link_entity = 'service')"));
     BindLang(stmt, lang);
     stmt.Bind(3, category_id);
     std::vector<ServiceSummary> services;
+    std::vector<std::string> organization_ids;
+    std::map<std::string, LocalText> organization_names;  // a few providers serve many services
     while (TRY_VALUE(stmt.Step())) {
         ServiceSummary summary;
         summary.id = stmt.Text(0);
         if (!stmt.IsNull(1)) summary.is_free = stmt.Int(1) != 0;
         summary.kiosk_role = stmt.Text(2);
-        summary.name = DecodeBestText(stmt, 3, lang);
-        summary.description = DecodeBestText(stmt, 4, lang);
-        summary.organization_name = DecodeBestText(stmt, 5, lang);
+        organization_ids.push_back(stmt.Text(3));
+        organization_names.emplace(organization_ids.back(), LocalText{});
+        summary.name = DecodeBestText(stmt, 4, lang);
+        summary.description = DecodeBestText(stmt, 5, lang);
         services.push_back(std::move(summary));
+    }
+    if (!organization_names.empty()) {
+        Stmt org = TRY_VALUE(db.Prepare("SELECT " + BestTextSql("organization", "?3", "name")));
+        for (auto& [id, name] : organization_names) {
+            org.Reset();
+            BindLang(org, lang);
+            org.Bind(3, id);
+            if (TRY_VALUE(org.Step())) name = DecodeBestText(org, 0, lang);
+        }
     }
     icu::Collator* collator = CollatorFor(lang);
     std::vector<std::string> keys;
     keys.reserve(services.size());
-    for (const ServiceSummary& summary : services) keys.push_back(SortKey(collator, summary.name.text));
+    for (size_t i = 0; i < services.size(); ++i) {
+        services[i].organization_name = organization_names[organization_ids[i]];
+        keys.push_back(SortKey(collator, services[i].name.text));
+    }
     std::vector<size_t> order(services.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -104,6 +135,8 @@ Result<std::vector<ServiceSummary>> ListServicesInCategory(Db& db, const std::st
     std::vector<ServiceSummary> sorted;
     sorted.reserve(services.size());
     for (size_t index : order) sorted.push_back(std::move(services[index]));
+    if (cache->services.size() >= 64) cache->services.clear();
+    cache->services[cache_key] = sorted;
     return sorted;
 }
 

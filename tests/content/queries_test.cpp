@@ -395,3 +395,32 @@ TEST_CASE("GetBookingForm returns fields in order with translated labels and opt
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().code == "not_found");
 }
+
+TEST_CASE("Cached lists follow changes from this connection and from another one", "[content][queries]") {
+    content::Db db = OpenTemp("queries_cache");
+    {
+        Builder build(db);
+        build.Organization("o", {{"en", "Provider"}});
+        build.Category("c", {{"en", "Cat"}});
+        build.Service("b", "o", {{"en", "Bravo"}}, {"c"});
+        build.Done();
+    }
+    REQUIRE(Names(Value(content::ListServicesInCategory(db, "c", "en"))) == std::vector<std::string>{"Bravo"});
+    REQUIRE(Value(content::ListCategories(db, "en"))[0].service_count == 1);
+    {
+        Builder build(db);  // same connection
+        build.Service("a", "o", {{"en", "Alpha"}}, {"c"});
+        build.Done();
+    }
+    CHECK(Names(Value(content::ListServicesInCategory(db, "c", "en"))) == std::vector<std::string>{"Alpha", "Bravo"});
+    CHECK(Value(content::ListCategories(db, "en"))[0].service_count == 2);
+    {
+        content::Db other = Value(content::Db::Open(db.path()));  // as the sync thread would
+        Builder build(other);
+        build.Text("service", "b", "name", {{"en", "Aardvark"}});
+        build.Row("service", {{"id", "a"}, {"status", "inactive"}});
+        build.Done();
+    }
+    CHECK(Names(Value(content::ListServicesInCategory(db, "c", "en"))) == std::vector<std::string>{"Aardvark"});
+    CHECK(Value(content::ListCategories(db, "en"))[0].service_count == 1);
+}
