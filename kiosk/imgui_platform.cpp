@@ -110,8 +110,9 @@ void ScrollDriver::Apply(const PointerFrame& frame, InputLayer& input) {
         check_clamp_ = false;
         for (window = WindowAt(ImVec2(frame.anchor_x, frame.anchor_y)); window != nullptr;
              window = window->ParentWindow) {
-            bool can_scroll = window->ScrollMax.y > 0.0f || window->ScrollMax.x > 0.0f;
-            if (can_scroll && !(window->Flags & ImGuiWindowFlags_NoScrollWithMouse)) break;
+            // NoScrollWithMouse is not an opt-out: screens set it to replace ImGui's wheel step
+            // with their own, and a finger must still scroll them.
+            if (window->ScrollMax.y > 0.0f || window->ScrollMax.x > 0.0f) break;
         }
         if (window != nullptr) target_id_ = window->ID;
     } else if (target_id_ != 0) {

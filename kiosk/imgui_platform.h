@@ -10,9 +10,11 @@
 //   later, so ImGui sees every key press.
 // - Drag-to-scroll: when a drag starts, ScrollDriver picks the window under the touch-down point
 //   (children first, walking out to the nearest window that can scroll), then adds each frame's
-//   scroll delta to that window's scroll. So any ImGui window or child that can scroll can be
-//   dragged, and screens need no code for it; a window with ImGuiWindowFlags_NoScrollWithMouse
-//   opts out. When the window cannot move further (an end), inertia stops.
+//   scroll delta to that window's scroll (ImGui::SetScrollX/Y, pixel for pixel). So any ImGui
+//   window or child that can scroll can be dragged, and screens need no code for it (a child
+//   with ImGuiWindowFlags_NoScrollWithMouse is dragged too: that flag only concerns the wheel).
+//   When the window cannot move further (an end), inertia stops. A mouse wheel still arrives
+//   as io.MouseWheel, for development.
 #pragma once
 
 #include <SDL.h>

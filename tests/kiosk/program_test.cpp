@@ -254,3 +254,37 @@ TEST_CASE("a normal run never falls back to an invisible offscreen window", "[ki
     CHECK_THAT(run.err, Catch::Contains("tried kmsdrm"));
     CHECK(run.err.find("driver=offscreen") == std::string::npos);
 }
+
+TEST_CASE("the real kiosk (ui/): a first journey, idle after input, a degraded database",
+          "[kiosk][program][real]") {
+    std::string real = KIOSK_REAL_PATH;
+    struct stat st {};
+    if (real.empty() || stat(real.c_str(), &st) != 0) {
+        WARN("the real kiosk is not built (ui/ missing or broken); only kiosk-testui was tested");
+        return;
+    }
+    TempDir dir;
+    dir.File("real.txt",
+             "expect screen attract\n"
+             "tap 960 540\n"
+             "tap \"Latviešu\"\n"
+             "expect screen home\n"
+             "expect language lv\n"
+             "wait 2s\n"
+             "expect screen home\n");
+    Run run = RunProgram(dir, "--db db.sqlite --script real.txt --speech=off", "", real);
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    const nlohmann::json* wait = StepOnLine(run, 6);
+    REQUIRE(wait != nullptr);
+    CHECK((*wait)["frames"].get<int>() == 0);
+
+    // An unreadable database: the kiosk still starts and shows its fallback.
+    dir.File("fallback.txt", "expect screen attract\nscreenshot fallback\n");
+    Run degraded = RunProgram(dir, "--db /nonexistent/content.db --script fallback.txt --screenshot-dir shots --speech=off",
+                              "", real);
+    INFO(degraded.err);
+    CHECK(degraded.status == 0);
+    CHECK_THAT(degraded.err, Catch::Contains("db_open_failed"));
+    CHECK(stat((dir.path + "/shots/fallback.png").c_str(), &st) == 0);
+}
