@@ -91,6 +91,9 @@ bool ValidateAndContinue(content::Db& db, BookingFlow& flow, const content::Book
         flow.errors.emplace(error.key, error);
     }
     if (!flow.errors.empty()) {
+        std::string keys;
+        for (const auto& [key, error] : flow.errors) keys += (keys.empty() ? "" : ",") + key;
+        base::LogInfo("ui_booking_invalid", "fields=" + keys);  // which fields, never their values
         flow.notice_key = "booking.fix_errors";
         // Put the keyboard on the first field with a problem, in form order.
         for (const content::FormField& field : form.fields) {

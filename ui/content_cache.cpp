@@ -103,7 +103,10 @@ const content::Result<std::vector<content::ServiceSummary>>& ContentCache::Booka
             for (const content::ServiceSummary& summary : *services) {
                 if (!seen.insert(summary.id).second) continue;
                 auto detail = content::GetService(db_, summary.id, lang);
-                if (detail.ok() && !detail->booking_form_id.empty()) out.push_back(summary);
+                if (!detail.ok() || detail->booking_form_id.empty()) continue;
+                // A course form needs a session: those are booked from Courses and events.
+                auto form = content::GetBookingForm(db_, detail->booking_form_id, lang);
+                if (form.ok() && form->kind == "consultation") out.push_back(summary);
             }
         }
         return out;

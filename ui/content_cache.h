@@ -40,7 +40,7 @@ public:
     const content::Result<content::SessionView>& Session(const std::string& id, const std::string& lang);
     const content::Result<content::BookingForm>& Form(const std::string& id, const std::string& lang);
     const content::Result<std::vector<content::SearchHit>>& Search(const std::string& query, const std::string& lang);
-    // Services that have a booking form, across all categories, sorted as the categories list them.
+    // Services with a consultation booking form, across all categories, in the categories' order.
     const content::Result<std::vector<content::ServiceSummary>>& BookableServices(const std::string& lang);
 
     content::Db& db() { return db_; }

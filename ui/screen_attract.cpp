@@ -36,6 +36,11 @@ void DrawAttractScreen(VisitorUi::Impl& ui) {
     text::Style section = MakeStyle(ui, ui.m.heading_px, true, ui.theme.text);
     text::DrawText(draw, ImVec2(pad, y), ui.T("attract.coming_up"), section, col_w);
     float ly = y + ui.m.heading_px * 1.6f;
+    // The "touch to start" lines own the bottom of the screen; upcoming sessions fill what is
+    // left above them (fewer with larger text).
+    const float line_h = std::max(ui.m.touch_min, ui.m.large_px * 2.2f);
+    const float lines_h = float(ui.config.languages.size()) * (line_h + ui.m.pad * 0.5f);
+    const float lines_top = h - pad - lines_h;
     content::SessionFilter filter;
     const int64_t now = ui.frame.now_utc;
     const auto& sessions = ui.cache.Sessions(now, now + 14 * 86400, filter, lang);
@@ -51,9 +56,10 @@ void DrawAttractScreen(VisitorUi::Impl& ui) {
             std::string when_text = FormatLocalStart(s.local_start, lang);
             if (!s.location_name.empty()) when_text += " · " + s.location_name.text;
             ImVec2 ns = text::Measure(s.name.text, name, col_w);
+            ImVec2 ws = text::Measure(when_text, when, col_w);
+            if (ly + ns.y + ws.y + 4 > lines_top - ui.m.pad) break;
             text::DrawText(draw, ImVec2(pad, ly), s.name.text, name, col_w);
             ly += ns.y + 4;
-            ImVec2 ws = text::Measure(when_text, when, col_w);
             text::DrawText(draw, ImVec2(pad, ly), when_text, when, col_w);
             ly += ws.y + ui.m.pad * 1.5f;
             read_body += s.name.text + ", " + when_text + ".\n";
@@ -82,9 +88,7 @@ void DrawAttractScreen(VisitorUi::Impl& ui) {
     }
 
     // "Touch to start" in every offered language, each line a way in.
-    const float line_h = std::max(ui.m.touch_min, ui.m.large_px * 2.2f);
-    const float lines_h = float(ui.config.languages.size()) * (line_h + ui.m.pad * 0.5f);
-    float sy = std::max(ly, h - pad - lines_h);
+    float sy = lines_top;
     ButtonOptions opt;
     opt.text_px = ui.m.large_px;
     opt.bold = true;

@@ -253,13 +253,17 @@ void DrawBookingScreen(VisitorUi::Impl& ui) {
     next.kind = ButtonKind::Primary;
     next.bold = true;
     next.icon = Icon::ChevronRight;
+    bool to_top = false;
     if (Button(ui, "next", ui.T("booking.next"), ImVec2(width, ui.m.button_h * 1.2f), next)) {
         ValidateAndContinue(ui.db, flow, form, ui.lang());
-        ui.route().scroll_y = 0;
-        ui.scroll_restore_pending = true;
+        to_top = true;  // the summary, or the first problem, starts at the top
     }
     Gap(ui, 2);
     EndScrollArea(ui);
+    if (to_top) {
+        ui.route().scroll_y = 0;
+        ui.scroll_restore_pending = true;
+    }
 
     ImGui::SetCursorScreenPos(ImVec2(area.min.x + left_w, area.min.y));
     BeginScrollArea(ui, "booking_keyboard", ImVec2(right_w, area.size.y), /*remember=*/false);

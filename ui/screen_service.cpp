@@ -138,8 +138,11 @@ void DrawServiceScreen(VisitorUi::Impl& ui) {
         o.kind = ButtonKind::Primary;
         o.icon = Icon::Booking;
         o.bold = true;
-        if (Button(ui, "book", ui.T("service.book"), ImVec2(inner, ui.m.button_h * 1.2f), o)) {
-            ui.Go(Route{Screen::Booking, s.id});
+        // A course form books a session: the visitor picks one in Courses and events.
+        const auto& form = ui.cache.Form(s.booking_form_id, ui.lang());
+        const bool course = form.ok() && form->kind == "course";
+        if (Button(ui, "book", ui.T(course ? "courses.sign_up" : "service.book"), ImVec2(inner, ui.m.button_h * 1.2f), o)) {
+            ui.Go(course ? Route{Screen::Courses} : Route{Screen::Booking, s.id});
         }
         Gap(ui);
     }

@@ -74,6 +74,11 @@ struct VisitorUi::Impl {
     bool drew_fallback = false;      // a "not translated" badge was drawn: explain it below
     std::string read_heading, read_body, read_lang;  // what "read aloud" says on this screen
     bool read_requested = false;
+    // A touch that dismissed the timeout warning must not also press what lies under it: input
+    // is shielded until that finger is lifted.
+    bool shield_until_release = false;
+    bool shield_saw_press = false;
+    double shield_armed_at = 0;
     bool scroll_restore_pending = false;   // set when a route becomes current
     std::optional<std::function<void()>> pending;  // deferred navigation
     std::string last_screen_key;

@@ -52,6 +52,7 @@ void VisitorUi::Impl::ResetVisit() {
     ++visit_number;
     pending.reset();
     read_requested = false;
+    shield_until_release = false;
     scroll_restore_pending = true;
     last_screen_key.clear();
     widgets.clear();
@@ -191,7 +192,29 @@ void VisitorUi::Frame(const FrameContext& frame) {
                      ImGuiWindowFlags_NoNav);
     ui.FrameBody();
     ImGui::End();
-    if (ui.idle.phase() == IdleTimer::Phase::Warning) DrawTimeoutWarning(ui);
+    if (ui.idle.phase() == IdleTimer::Phase::Warning) {
+        // The warning covers the screen: only its Continue button can be touched.
+        ui.widgets.clear();
+        DrawTimeoutWarning(ui);
+    } else if (ui.shield_until_release) {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(frame.width, frame.height));
+        ImGui::SetNextWindowFocus();
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));
+        ImGui::Begin("##input_shield", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse);
+        ImGui::InvisibleButton("##shield", ImVec2(frame.width, frame.height));
+        ImGui::End();
+        ImGui::PopStyleColor();
+        ui.widgets.clear();
+        // Lifted after the press, or no press came at all (the activity was a key): drop it.
+        if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+            ui.shield_saw_press = true;
+        } else if (ui.shield_saw_press || frame.now_seconds - ui.shield_armed_at > 0.5) {
+            ui.shield_until_release = false;
+        }
+    }
     ImGui::PopStyleColor(6);
     ImGui::PopStyleVar(5);
 
@@ -209,7 +232,14 @@ void VisitorUi::Frame(const FrameContext& frame) {
     ui.ApplyPending();
 }
 
-void VisitorUi::NoteActivity(double now_seconds) { impl_->idle.Activity(now_seconds); }
+void VisitorUi::NoteActivity(double now_seconds) {
+    if (impl_->idle.phase() == IdleTimer::Phase::Warning) {
+        impl_->shield_until_release = true;
+        impl_->shield_saw_press = false;
+        impl_->shield_armed_at = now_seconds;
+    }
+    impl_->idle.Activity(now_seconds);
+}
 
 double VisitorUi::NextWakeup(double now_seconds) const {
     const Impl& ui = *impl_;

@@ -9,7 +9,7 @@
 
 namespace {
 
-// The first service of the demo that can be booked at the kiosk.
+// The first service of the demo with a consultation form (no session to choose).
 std::string BookableService(content::Db& db) {
     auto categories = content::ListCategories(db, "en");
     REQUIRE(categories.ok());
@@ -18,7 +18,9 @@ std::string BookableService(content::Db& db) {
         REQUIRE(services.ok());
         for (const content::ServiceSummary& s : *services) {
             auto detail = content::GetService(db, s.id, "en");
-            if (detail.ok() && !detail->booking_form_id.empty()) return s.id;
+            if (!detail.ok() || detail->booking_form_id.empty()) continue;
+            auto form = content::GetBookingForm(db, detail->booking_form_id, "en");
+            if (form.ok() && form->kind == "consultation") return s.id;
         }
     }
     FAIL("the demo content has no bookable service");

@@ -89,10 +89,11 @@ bool HeadlessUi::ScrollToAndTap(const std::string& label, ImVec2 over) {
         Frame(now, over, false, -2.0f);
         Frame(now + 0.01, over);
     }
-    // Once shown, scroll a little more so the widget is whole, not cut by the list's edge.
-    if (const ui::WidgetRect* w = Find(label); w && w->h < 40) {
+    // Once shown, scroll a little more so the widget is whole, not cut by the list's edge (a
+    // visitor taps what they see, not its last few pixels).
+    if (Shows(label)) {
         now += 0.05;
-        Frame(now, over, false, -2.0f);
+        Frame(now, over, false, -3.0f);
         Frame(now + 0.01, over);
     }
     return Tap(label);

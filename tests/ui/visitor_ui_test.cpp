@@ -30,6 +30,19 @@ void CheckTouchTargets(uitest::HeadlessUi& h, const ui::UiConfig& config) {
     }
 }
 
+std::string ServiceIdByName(content::Db& db, const std::string& name) {
+    auto categories = content::ListCategories(db, "en");
+    REQUIRE(categories.ok());
+    for (const content::Category& c : *categories) {
+        auto services = content::ListServicesInCategory(db, c.id, "en");
+        REQUIRE(services.ok());
+        for (const content::ServiceSummary& s : *services) {
+            if (s.name.text == name) return s.id;
+        }
+    }
+    return {};
+}
+
 void Start(uitest::HeadlessUi& h, const std::string& touch_line) {
     h.Frame(0);
     REQUIRE(h.ui().ScreenName() == "attract");
@@ -100,7 +113,7 @@ TEST_CASE("every screen has its stable name and touch targets of at least 9 mm",
         for (const auto& [tile, name] : tiles) {
             REQUIRE(h.Tap("Home"));
             REQUIRE(h.ui().ScreenName() == "home");
-            REQUIRE(h.Tap(tile));
+            REQUIRE(h.ScrollToAndTap(tile, ImVec2(960, 600)));  // larger text: below the fold
             CHECK(h.ui().ScreenName() == name);
             CheckTouchTargets(h, config);
         }
@@ -181,6 +194,7 @@ TEST_CASE("idle: a warning with a countdown and Continue, then everything of the
     REQUIRE(h.Tap("Высокий контраст"));
     REQUIRE(h.Shows("pas"));
     const double last = h.now;
+    h.ui().NoteActivity(last);
 
     h.Frame(last + 59);
     CHECK_FALSE(h.Shows("Продолжить"));
@@ -244,19 +258,12 @@ TEST_CASE("booking through the screens: form, summary, received, finish", "[ui][
     for (const char* key : {"a", "n", "n", "a"}) REQUIRE(h.Tap(key));
     CHECK(h.Shows("anna"));
     // The phone field: tap it, then the digit keys appear.
-    REQUIRE(h.Tap("Touch here to type"));
+    const ImVec2 form_column(400, 600);
+    REQUIRE(h.ScrollToAndTap("Touch here to type", form_column));
     for (const char* key : {"+", "3", "7", "1", "2", "0", "0", "0", "0", "0", "0", "0"}) REQUIRE(h.Tap(key));
     CHECK(h.Shows("+37120000000"));
-    const ImVec2 form_column(400, 600);
-    REQUIRE(h.ScrollToAndTap("I agree", form_column));
     // Choices: the first option of each choice field still empty, by its label from the content.
-    auto detail = content::GetService(demo.db, [&] {
-        auto cats = content::ListCategories(demo.db, "en");
-        for (const auto& c : *cats)
-            for (const auto& s : *content::ListServicesInCategory(demo.db, c.id, "en"))
-                if (s.name.text == first_service) return s.id;
-        return std::string();
-    }(), "en");
+    auto detail = content::GetService(demo.db, ServiceIdByName(demo.db, first_service), "en");
     REQUIRE(detail.ok());
     auto form = content::GetBookingForm(demo.db, detail->booking_form_id, "en");
     REQUIRE(form.ok());
@@ -266,6 +273,7 @@ TEST_CASE("booking through the screens: form, summary, received, finish", "[ui][
         INFO("option " << f.options.front().label.text);
         REQUIRE(h.ScrollToAndTap(f.options.front().label.text, form_column));
     }
+    REQUIRE(h.ScrollToAndTap("I agree", form_column));  // the consent is the form's last field
     auto depth_before = content::OutboxDepth(demo.db);
     REQUIRE(depth_before.ok());
     REQUIRE(h.ScrollToAndTap("Next", form_column));
