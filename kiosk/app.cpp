@@ -14,6 +14,8 @@
 #include "fonts/text.h"
 #include "kiosk/png_writer.h"
 
+#include <fstream>
+
 namespace kiosk {
 namespace {
 
@@ -146,10 +148,36 @@ base::Status App::Init() {
     speech_->SetVolume(config.speech_volume);
 
     // Sync with kiosk-hub runs on its own thread with its own database connection and calls
-    // NotifyContentChanged() when a pull landed. The client (sync/client.h) is started here
-    // from hub_url, hub_token_file and sync_interval once that layer exists.
-    if (!config.hub_url.empty())
+    // NotifyContentChanged() when a pull landed (an SDL event: it wakes the frame loop).
+    if (!config.hub_url.empty()) {
+#if KIOSK_HAVE_SYNC
+        if (db_degraded_) {
+            base::LogError("sync_disabled", "the database could not be opened; sync would have nowhere to write");
+        } else {
+            std::ifstream token_file(config.hub_token_file);
+            std::string token;
+            std::getline(token_file, token);
+            if (token.empty())
+                base::LogWarn("sync_token_missing", "file=" + config.hub_token_file);
+            ksync::ClientConfig sync_config;
+            sync_config.db_path = config.database_path;
+            sync_config.hub_url = config.hub_url;
+            sync_config.token = token;
+            sync_config.interval_s = (int)config.sync_interval_seconds;
+            sync_ = std::make_unique<ksync::SyncClient>(sync_config);
+            sync_->SetContentChangedCallback([](int64_t) { NotifyContentChanged(); });
+            base::Status started = sync_->Start();
+            if (!started.ok()) {
+                base::LogError("sync_start_failed", started.error().ToString());
+                sync_.reset();
+            } else {
+                base::LogInfo("sync_started", "hub_url=" + config.hub_url);
+            }
+        }
+#else
         base::LogWarn("sync_not_built", "hub_url=" + config.hub_url + " note=\"this build has no sync client\"");
+#endif
+    }
 
     // The visitor UI.
     ui::UiConfig ui_config;
@@ -177,6 +205,10 @@ base::Status App::Init() {
 }
 
 App::~App() {
+#if KIOSK_HAVE_SYNC
+    if (sync_) sync_->Stop();
+    sync_.reset();
+#endif
     ui_.reset();
     speech_.reset();
     if (imgui_ready_) ImGui_ImplOpenGL3_Shutdown();
@@ -306,6 +338,14 @@ void App::RenderFrame(std::vector<uint8_t>* capture, int* capture_w, int* captur
     frame.height = (float)wh;
     frame.content_changed = content_changed_;
     content_changed_ = false;
+#if KIOSK_HAVE_SYNC
+    if (sync_) {
+        ksync::ClientState state = sync_->State();
+        frame.sync.online = state.last_result == "ok" || state.last_result == "unchanged";
+        frame.sync.last_success_utc = state.last_success_at;
+        frame.sync.last_error = state.last_error;
+    }
+#endif
     ui_->Frame(frame);
     ImGui::Render();
     double cpu_end = ThreadCpuMs();

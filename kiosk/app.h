@@ -38,6 +38,9 @@
 #include "kiosk/input_layer.h"
 #include "kiosk/speech.h"
 #include "ui/visitor_ui.h"
+#if KIOSK_HAVE_SYNC
+#include "sync/client.h"
+#endif
 
 namespace fonts { class TextEngine; }
 
@@ -110,6 +113,9 @@ private:
     bool db_degraded_ = false;
     std::unique_ptr<SpeechRecorder> speech_;
     std::unique_ptr<ui::VisitorUi> ui_;
+#if KIOSK_HAVE_SYNC
+    std::unique_ptr<ksync::SyncClient> sync_;  // started when hub_url is set
+#endif
     InputLayer input_;
     KeyboardFeeder keys_;
     ScrollDriver scroll_;
