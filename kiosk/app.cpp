@@ -344,6 +344,7 @@ void App::RenderFrame(std::vector<uint8_t>* capture, int* capture_w, int* captur
         frame.sync.online = state.last_result == "ok" || state.last_result == "unchanged";
         frame.sync.last_success_utc = state.last_success_at;
         frame.sync.last_error = state.last_error;
+        if (state.last_success_at > 0) service_.FirstSyncDone();
     }
 #endif
     ui_->Frame(frame);
@@ -385,6 +386,7 @@ void App::RenderFrame(std::vector<uint8_t>* capture, int* capture_w, int* captur
         char detail[96];
         std::snprintf(detail, sizeof detail, "ms=%.1f screen=%s", ms, record.screen.c_str());
         base::LogInfo("first_frame", detail);
+        service_.FirstFrameShown();
     }
     last_frame_real_ = real_end;
     if (frames_pending_ > 0) --frames_pending_;
@@ -394,8 +396,10 @@ void App::RunLoop(double real_deadline) {
     while (!quit_) {
         double real = clock_.RealNow();
         if (real >= real_deadline) break;
+        service_.LoopAlive(real);
         if (!NeedsFrame(clock_.Now())) {
-            double timeout = std::min(SecondsUntilWakeup(clock_.Now()), real_deadline - real);
+            double timeout = std::min({SecondsUntilWakeup(clock_.Now()), real_deadline - real,
+                                       service_.WatchdogWaitCap()});
             WaitForEvents(timeout);
         }
         DrainEvents();

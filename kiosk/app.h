@@ -24,6 +24,8 @@
 //   WaitReal() for the normal sleeping loop with a deadline, Screenshot().
 #pragma once
 
+#include "kiosk/service_notify.h"
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -120,6 +122,7 @@ private:
     KeyboardFeeder keys_;
     ScrollDriver scroll_;
     FrameStats stats_;
+    ServiceNotifier service_;  // systemd READY/WATCHDOG and the slot health markers
 
     float view_w_ = 1920, view_h_ = 1080;
     int frames_pending_ = kFramesAfterActivity;
