@@ -288,3 +288,49 @@ TEST_CASE("the real kiosk (ui/): a first journey, idle after input, a degraded d
     CHECK_THAT(degraded.err, Catch::Contains("db_open_failed"));
     CHECK(stat((dir.path + "/shots/fallback.png").c_str(), &st) == 0);
 }
+
+TEST_CASE("the real kiosk on the demo content: Russian search, the legal consultation, booking form, "
+          "language switch keeps the place, read-aloud, idle reset",
+          "[kiosk][program][real][journey]") {
+    std::string real = KIOSK_REAL_PATH;
+    std::string kioskctl = KIOSKCTL_PATH;
+    struct stat st {};
+    if (real.empty() || kioskctl.empty() || stat(real.c_str(), &st) != 0) {
+        WARN("the real kiosk or kioskctl is not built; journey skipped");
+        return;
+    }
+    TempDir dir;
+    REQUIRE(std::system(("'" + kioskctl + "' --db '" + dir.path + "/demo.db' --content '" KIOSK_SOURCE_DIR
+                         "/content/demo/demo.json' demo >/dev/null 2>&1").c_str()) == 0);
+    dir.File("journey.txt",
+             "tap 960 540\n"                          // 1 attract -> language choice
+             "tap \"Русский\"\n"
+             "expect language ru\n"
+             "tap \"Поиск\"\n"                        // 4 search with the on-screen ЙЦУКЕН keyboard
+             "tap \"ю\"\ntap \"р\"\ntap \"и\"\ntap \"с\"\ntap \"т\"\n"
+             "tap \"Консультация юриста\"\n"          // 10 the legal consultation, found in Russian
+             "expect screen service\n"
+             "tap \"Читать вслух\"\n"
+             "expect spoken \"Консультация юриста\"\n"
+             "tap \"Записаться на эту услугу\"\n"     // 14 its booking form
+             "expect screen booking\n"
+             "tap \"EN\"\n"                           // 16 switch language mid-journey
+             "expect screen booking\n"
+             "expect language en\n"
+             "expect no-widget \"Continue\"\n"
+             "advance 61s\n"                          // 20 idle: the warning with its countdown
+             "screenshot warning\n"
+             "expect screen booking\n"
+             "expect widget \"Continue\"\n"
+             "advance 25s\n"                          // 23 the countdown ran out: the visit is wiped
+             "expect screen attract\n"
+             "expect language lv\n"
+             "expect stopped\n"
+             "expect outbox 0\n");
+    Run run = RunProgram(dir, "--db demo.db --script journey.txt --screenshot-dir shots --speech=log --speech-log spoken.txt", "", real);
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    const std::string spoken = ReadAll(dir.path + "/spoken.txt");
+    CHECK_THAT(spoken, Catch::Contains("speak ru Консультация юриста"));
+    CHECK(stat((dir.path + "/shots/warning.png").c_str(), &st) == 0);
+}
