@@ -2180,7 +2180,7 @@ FIELD_PHONE = dict(
 )
 FIELD_EMAIL = dict(
     key="email", type="email", required=False, max_length=120,
-    label=T("E-pasts (nav obligāts)", "E-mail (optional)", "Электронная почта (необязательно)"),
+    label=T("E-pasts", "E-mail", "Электронная почта"),
     help=T("Uz šo adresi nosūtīsim atgādinājumu.", "We will send a reminder to this address.",
            "На этот адрес мы отправим напоминание."),
     error=T("Šī neizskatās pēc e-pasta adreses.", "This does not look like an e-mail address.",
