@@ -20,7 +20,7 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 const std::string kData = std::string(KIOSK_SOURCE_DIR) + "/tests/content/data";
-const std::string kHsds = std::string(KIOSK_SOURCE_DIR) + "/../shared/hsds";
+const std::string kHsds = std::string(KIOSK_SOURCE_DIR) + "/tests/data/hsds";
 constexpr int64_t kNow = 1795000000;
 
 std::string TempPath(const std::string& name) {

@@ -17,7 +17,7 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 const std::string kData = std::string(KIOSK_SOURCE_DIR) + "/tests/content/data";
-const std::string kExamples = std::string(KIOSK_SOURCE_DIR) + "/../shared/hsds/examples";
+const std::string kExamples = std::string(KIOSK_SOURCE_DIR) + "/tests/data/hsds/examples";
 constexpr int64_t kNow = 1795000000;  // 2026-11-18 13:06 in Riga, a fixed "today" so sessions are predictable
 
 std::string TempPath(const std::string& name) {

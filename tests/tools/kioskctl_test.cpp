@@ -19,7 +19,7 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 const std::string kData = std::string(KIOSK_SOURCE_DIR) + "/tests/content/data";
-const std::string kHsds = std::string(KIOSK_SOURCE_DIR) + "/../shared/hsds";
+const std::string kHsds = std::string(KIOSK_SOURCE_DIR) + "/tests/data/hsds";
 
 struct Run {
     int exit_code = -1;
