@@ -184,7 +184,7 @@ Result<Step> ParseStep(const std::vector<Token>& t) {
         return step;
     }
     if (verb == "expect") {
-        if (n < 2) return MakeError("script_invalid", "usage: expect screen|language|outbox|widget|no-widget|spoken|stopped ...");
+        if (n < 2) return MakeError("script_invalid", "usage: expect screen|language|outbox|booked|field|widget|no-widget|spoken|stopped ...");
         const std::string& what = t[1].text;
         if (what == "stopped") {
             TRY(arity(2, 2, "expect stopped"));
@@ -207,6 +207,26 @@ Result<Step> ParseStep(const std::vector<Token>& t) {
             step.number = count;
             return step;
         }
+        if (what == "booked") {
+            TRY(arity(4, 4, "expect booked KEY \"text\""));
+            if (t[2].quoted || t[2].text.empty())
+                return MakeError("script_invalid", "expect booked needs a form field key (a word), then the text");
+            if (!t[3].quoted) return MakeError("script_invalid", "expect booked needs its text in quotes");
+            step.kind = StepKind::ExpectBooked;
+            step.text = t[2].text;
+            step.value = t[3].text;
+            return step;
+        }
+        if (what == "field") {
+            TRY(arity(4, 4, "expect field \"Name\" \"text\""));
+            if (!t[2].quoted || !t[3].quoted)
+                return MakeError("script_invalid", "expect field needs the field's name and its text in quotes");
+            if (t[2].text.empty()) return MakeError("script_invalid", "expect field needs a non-empty name");
+            step.kind = StepKind::ExpectField;
+            step.text = t[2].text;
+            step.value = t[3].text;
+            return step;
+        }
         if (what == "widget" || what == "no-widget" || what == "spoken") {
             TRY(arity(3, 3, "expect widget|no-widget|spoken \"text\""));
             if (!t[2].quoted) return MakeError("script_invalid", "expect " + what + " needs its text in quotes");
@@ -217,7 +237,7 @@ Result<Step> ParseStep(const std::vector<Token>& t) {
             return step;
         }
         return MakeError("script_invalid", "unknown expectation '" + what +
-                                               "' (screen, language, outbox, widget, no-widget, spoken, stopped)");
+                                               "' (screen, language, outbox, booked, field, widget, no-widget, spoken, stopped)");
     }
     return MakeError("script_invalid",
                      "unknown step '" + verb +
@@ -283,6 +303,8 @@ std::string DescribeStep(const Step& s) {
         case StepKind::ExpectScreen: out << "expect screen " << s.text; break;
         case StepKind::ExpectLanguage: out << "expect language " << s.text; break;
         case StepKind::ExpectOutbox: out << "expect outbox " << s.number; break;
+        case StepKind::ExpectBooked: out << "expect booked " << s.text << " " << quoted(s.value); break;
+        case StepKind::ExpectField: out << "expect field " << quoted(s.text) << " " << quoted(s.value); break;
         case StepKind::ExpectWidget: out << "expect widget " << quoted(s.text); break;
         case StepKind::ExpectNoWidget: out << "expect no-widget " << quoted(s.text); break;
         case StepKind::ExpectSpoken: out << "expect spoken " << quoted(s.text); break;

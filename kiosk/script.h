@@ -17,6 +17,8 @@
 //   expect screen NAME            VisitorUi::ScreenName() must be NAME
 //   expect language LANG          VisitorUi::Language() must be LANG
 //   expect outbox N               the outbox must hold N operations
+//   expect booked KEY "text"      the newest booking in the outbox has form value KEY = text
+//   expect field "Name" "text"    the text field named (or showing) Name holds exactly text
 //   expect widget "Label"         a widget with this label is on screen
 //   expect no-widget "Label"      no widget with this label is on screen
 //   expect spoken "text"          the last read-aloud call contained this text
@@ -47,6 +49,8 @@ enum class StepKind {
     ExpectScreen,
     ExpectLanguage,
     ExpectOutbox,
+    ExpectBooked,
+    ExpectField,
     ExpectWidget,
     ExpectNoWidget,
     ExpectSpoken,
@@ -60,7 +64,8 @@ struct Step {
     float x2 = 0, y2 = 0;    // DragAt end; DragLabel offset
     double seconds = 0;      // Wait, Advance, drag duration
     long long number = 0;    // ExpectOutbox count; Clock UTC seconds
-    std::string text;        // label, typed text, key name, screen, language, file name
+    std::string text;        // label, typed text, key name, screen, language, file name, KEY
+    std::string value;       // ExpectBooked, ExpectField: the expected text
 };
 
 struct Script {

@@ -194,6 +194,42 @@ Status RunStep(App& app, const Step& step, const std::string& screenshot_dir) {
                                      std::to_string(step.number));
             return base::Ok();
         }
+        case StepKind::ExpectBooked: {
+            // The newest booking waiting for the hub, as content::SubmitBooking wrote it.
+            auto stmt = app.db().Prepare(
+                "SELECT json_extract(payload, '$.values.' || json_quote(?1)) FROM outbox WHERE kind = 'booking' "
+                "ORDER BY seq DESC LIMIT 1");
+            if (!stmt.ok())
+                return MakeError("script_expectation_failed", "cannot read the outbox: " + stmt.error().ToString());
+            stmt->Bind(1, step.text);
+            auto row = stmt->Step();
+            if (!row.ok())
+                return MakeError("script_expectation_failed", "cannot read the outbox: " + row.error().ToString());
+            if (!*row) return MakeError("script_expectation_failed", "the outbox holds no booking");
+            if (stmt->IsNull(0))
+                return MakeError("script_expectation_failed",
+                                 "the newest booking has no value for '" + step.text + "'");
+            std::string found = stmt->Text(0);
+            if (found != step.value)
+                return MakeError("script_expectation_failed", "the newest booking has " + step.text + " = \"" +
+                                                                  found + "\", not \"" + step.value + "\"");
+            return base::Ok();
+        }
+        case StepKind::ExpectField: {
+            std::string fields;
+            for (const ui::WidgetRect& w : ui.Widgets()) {
+                if (!w.field) continue;
+                if (w.label == step.text) {
+                    if (w.value == step.value) return base::Ok();
+                    return MakeError("script_expectation_failed", "the field \"" + step.text + "\" holds \"" +
+                                                                      w.value + "\", not \"" + step.value + "\"");
+                }
+                fields += (fields.empty() ? "\"" : ", \"") + w.label + "\"";
+            }
+            return MakeError("script_widget_missing", "no text field named \"" + step.text + "\" on screen '" +
+                                                          ui.ScreenName() + "' (fields: " +
+                                                          (fields.empty() ? "none" : fields) + ")");
+        }
         case StepKind::ExpectWidget:
         case StepKind::ExpectNoWidget: {
             bool found = FindWidget(app, step.text).ok();

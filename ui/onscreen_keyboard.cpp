@@ -25,6 +25,44 @@ size_t WidestRow(const KeyboardLayout& layout) {
     return n;
 }
 
+void AppendUtf8(std::string& out, unsigned c) {
+    if (c < 0x80) {
+        out += char(c);
+    } else if (c < 0x800) {
+        out += char(0xC0 | (c >> 6));
+        out += char(0x80 | (c & 0x3F));
+    } else {
+        out += char(0xE0 | (c >> 12));
+        out += char(0x80 | ((c >> 6) & 0x3F));
+        out += char(0x80 | (c & 0x3F));
+    }
+}
+
+// Staff, developers and automation scripts (`type`, `key Backspace`) may use a hardware
+// keyboard: its characters go into the field this keyboard edits, with the same limits as
+// the keys on screen (a phone field takes digits, '+' and spaces only). The queue is emptied
+// so nothing else in the frame sees the same characters.
+bool TypeFromHardwareKeyboard(VisitorUi::Impl& ui, std::string& text, const KeyboardOptions& options) {
+    ImGuiIO& io = ImGui::GetIO();
+    bool changed = false;
+    for (ImWchar c : io.InputQueueCharacters) {
+        if (c < 0x20 || c == 0x7F || (c >= 0xD800 && c <= 0xDFFF)) continue;  // controls, lone surrogates
+        if (options.digits_only && !((c >= '0' && c <= '9') || c == '+' || c == ' ')) continue;
+        std::string s;
+        AppendUtf8(s, c);
+        if (CodepointCount(text) + 1 > options.max_chars) break;
+        text += s;
+        changed = true;
+    }
+    io.InputQueueCharacters.resize(0);
+    if (!text.empty() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace), true)) {
+        EraseLastCharacter(text);
+        changed = true;
+    }
+    if (changed) ui.visit.shift = false;
+    return changed;
+}
+
 }  // namespace
 
 float KeyboardHeight(const VisitorUi::Impl& ui, const KeyboardOptions& options) {
@@ -129,6 +167,7 @@ bool OnScreenKeyboard(VisitorUi::Impl& ui, std::string& text, const KeyboardOpti
         changed = true;
     }
     flow.End();
+    if (TypeFromHardwareKeyboard(ui, text, options)) changed = true;
     return changed;
 }
 

@@ -101,7 +101,8 @@ void DrawField(VisitorUi::Impl& ui, const content::BookingForm& form, const cont
     } else if (IsTyped(f)) {
         std::string id = "field_" + f.key;
         int lines = f.type == "multiline" ? 3 : 1;
-        if (FieldBox(ui, id.c_str(), value, ui.T("booking.tap_to_type"), width, flow.focused == f.key, has_error, lines)) {
+        if (FieldBox(ui, id.c_str(), value, ui.T("booking.tap_to_type"), width, flow.focused == f.key, has_error, lines,
+                     f.label.empty() ? std::string_view(f.key) : std::string_view(f.label.text))) {
             flow.focused = f.key;
         }
     } else {
@@ -234,6 +235,18 @@ void DrawBookingScreen(VisitorUi::Impl& ui) {
     const content::FormField* focused = nullptr;
     for (const content::FormField& f : form.fields) {
         if (f.key == flow.focused && IsTyped(f)) focused = &f;
+    }
+    // A hardware keyboard's Tab moves on to the next typed field (staff, scripts' `key Tab`).
+    if (focused && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), false)) {
+        bool after = false;
+        for (const content::FormField& f : form.fields) {
+            if (after && IsTyped(f)) {
+                flow.focused = f.key;
+                focused = &f;
+                break;
+            }
+            if (&f == focused) after = true;
+        }
     }
     const float right_w = std::floor(area.size.x * 0.46f);
     const float left_w = area.size.x - right_w;

@@ -21,7 +21,8 @@ void DrawSearchScreen(VisitorUi::Impl& ui) {
     Heading(ui, ui.T("search.title"), ui.m.title_px);
     Gap(ui, 0.5f);
     const float width = ImGui::GetContentRegionAvail().x;
-    FieldBox(ui, "query", query, ui.T("search.prompt"), width, /*focused=*/true, /*has_error=*/false);
+    FieldBox(ui, "query", query, ui.T("search.prompt"), width, /*focused=*/true, /*has_error=*/false, 1,
+             ui.T("search.title"));
     Gap(ui);
     KeyboardOptions kb;
     kb.width = width;

@@ -60,9 +60,13 @@ struct FrameContext {
 };
 
 // A touchable widget as drawn in the last frame, for scripts that tap "by visible label".
+// A text field is listed twice: under what it shows (its text, or the placeholder) and under
+// its name (the label above it, e.g. "Name"), both with `field` set and `value` = its text.
 struct WidgetRect {
     std::string label;
     float x = 0, y = 0, w = 0, h = 0;
+    bool field = false;   // a text field
+    std::string value;    // a text field's text ("" when empty)
 };
 
 class VisitorUi {

@@ -62,7 +62,13 @@ void RegisterWidget(VisitorUi::Impl& ui, std::string_view label, ImVec2 min, ImV
     ImVec2 a(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
     ImVec2 b(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
     if (b.x <= a.x || b.y <= a.y) return;  // scrolled out of sight: not tappable
-    ui.widgets.push_back(WidgetRect{std::string(label), a.x, a.y, b.x - a.x, b.y - a.y});
+    WidgetRect rect;
+    rect.label = std::string(label);
+    rect.x = a.x;
+    rect.y = a.y;
+    rect.w = b.x - a.x;
+    rect.h = b.y - a.y;
+    ui.widgets.push_back(std::move(rect));
 }
 
 ImVec2 ButtonSize(const VisitorUi::Impl& ui, std::string_view label, const ButtonOptions& options) {
@@ -216,7 +222,7 @@ bool ListRow(VisitorUi::Impl& ui, const char* id, std::string_view title, std::s
 }
 
 bool FieldBox(VisitorUi::Impl& ui, const char* id, const std::string& value, const std::string& placeholder,
-              float width, bool focused, bool has_error, int lines) {
+              float width, bool focused, bool has_error, int lines, std::string_view name) {
     const float px = ui.m.large_px;
     const float pad = ui.m.pad;
     text::Style style = MakeStyle(ui, px, false, value.empty() ? ui.theme.text_muted : ui.theme.text);
@@ -249,7 +255,13 @@ bool FieldBox(VisitorUi::Impl& ui, const char* id, const std::string& value, con
         }
         draw->AddLine(ImVec2(cx, cy), ImVec2(cx, cy + px * 1.2f), Col(ui.theme.text), 3.0f * ui.m.ui_scale);
     }
+    size_t first = ui.widgets.size();
     RegisterWidget(ui, shown, pos, end);
+    if (!name.empty()) RegisterWidget(ui, name, pos, end);
+    for (size_t i = first; i < ui.widgets.size(); ++i) {
+        ui.widgets[i].field = true;
+        ui.widgets[i].value = value;
+    }
     return clicked;
 }
 
@@ -425,11 +437,23 @@ void DrawIcon(ImDrawList* d, Icon icon, ImVec2 c, float s, ImU32 col) {
             }
             break;
         case Icon::Hotline:
-        case Icon::Phone:  // a handset
-            d->AddCircleFilled(P(-0.55f, -0.55f), h * 0.35f, col);
-            d->AddCircleFilled(P(0.55f, 0.55f), h * 0.35f, col);
-            d->AddLine(P(-0.55f, -0.55f), P(0.55f, 0.55f), col, h * 0.4f);
+        case Icon::Phone: {
+            // A handset: a curved grip around the lower left, earpiece at the top left and
+            // mouthpiece at the bottom right, each bending in towards the speaker's face.
+            const ImVec2 centre = P(0.68f, -0.68f);
+            const float mid = h * 1.2f, grip = h * 0.42f;
+            const float a_mouth = 1.5708f, a_ear = 3.1416f, pad = 0.5f;
+            d->PathArcTo(centre, mid, a_mouth + 0.2f, a_ear - 0.2f, 12);
+            d->PathStroke(col, 0, grip);
+            for (int end = 0; end < 2; ++end) {
+                float a0 = end == 0 ? a_mouth : a_ear - pad, a1 = a0 + pad;
+                float outer = mid + grip * 0.5f, inner = mid - grip * 0.5f - h * 0.38f;
+                d->PathArcTo(centre, outer, a0, a1, 6);
+                d->PathArcTo(centre, inner, a1, a0, 6);
+                d->PathFillConvex(col);
+            }
             break;
+        }
         case Icon::About:
         case Icon::Person:
             if (icon == Icon::About) {

@@ -58,8 +58,10 @@ bool ListRow(VisitorUi::Impl& ui, const char* id, std::string_view title, std::s
 // A text field box (typed into with the on-screen keyboard). Shows the value, or the
 // placeholder in muted text; a caret and a thick outline when focused; a thick error outline
 // (plus the error text the caller draws) when it has a problem. Returns true when tapped.
+// Registered under what it shows and, when `name` is not empty, under its name (the visible
+// label above it), so a script can `tap "Name"` and `expect field "Name" "Anna"`.
 bool FieldBox(VisitorUi::Impl& ui, const char* id, const std::string& value, const std::string& placeholder,
-              float width, bool focused, bool has_error, int lines = 1);
+              float width, bool focused, bool has_error, int lines = 1, std::string_view name = {});
 
 void RegisterWidget(VisitorUi::Impl& ui, std::string_view label, ImVec2 min, ImVec2 max);
 

@@ -76,6 +76,21 @@ TEST_CASE("every step form", "[kiosk][script]") {
     CHECK(s[17].line == 19);
 }
 
+TEST_CASE("the booking and field expectations", "[kiosk][script]") {
+    auto script = ParseScript("expect booked name \"Анна Петрова\"\nexpect field \"Имя\" \"\"\n", "b.txt");
+    REQUIRE(script.ok());
+    const auto& s = script->steps;
+    REQUIRE(s.size() == 2);
+    CHECK(s[0].kind == StepKind::ExpectBooked);
+    CHECK(s[0].text == "name");
+    CHECK(s[0].value == "Анна Петрова");
+    CHECK(kiosk::DescribeStep(s[0]) == "expect booked name \"Анна Петрова\"");
+    CHECK(s[1].kind == StepKind::ExpectField);
+    CHECK(s[1].text == "Имя");
+    CHECK(s[1].value.empty());
+    CHECK(kiosk::DescribeStep(s[1]) == "expect field \"Имя\" \"\"");
+}
+
 TEST_CASE("malformed scripts fail with file, line and reason", "[kiosk][script]") {
     struct Case {
         const char* text;
@@ -104,6 +119,11 @@ TEST_CASE("malformed scripts fail with file, line and reason", "[kiosk][script]"
         {"expect outbox -1\n", "s.txt:1: expected a count for outbox"},
         {"expect widget Home\n", "s.txt:1: expect widget needs its text in quotes"},
         {"expect colour red\n", "s.txt:1: unknown expectation 'colour'"},
+        {"expect booked name\n", "s.txt:1: usage: expect booked KEY"},
+        {"expect booked \"name\" \"Anna\"\n", "s.txt:1: expect booked needs a form field key"},
+        {"expect booked name Anna\n", "s.txt:1: expect booked needs its text in quotes"},
+        {"expect field Name \"Anna\"\n", "s.txt:1: expect field needs the field's name and its text in quotes"},
+        {"expect field \"\" \"Anna\"\n", "s.txt:1: expect field needs a non-empty name"},
         {"click 1 2\n", "s.txt:1: unknown step 'click'"},
         {"\"tap\" 1 2\n", "s.txt:1: a step starts with a word"},
         {"tap 1 2\nwait 1s\n# ok so far\nexpect screen\n", "s.txt:4: usage: expect screen NAME"},

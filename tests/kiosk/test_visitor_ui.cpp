@@ -42,7 +42,7 @@ struct VisitorUi::Impl {
             min.y = std::max(min.y, clip.y);
             max.x = std::min(max.x, clip.z);
             max.y = std::min(max.y, clip.w);
-            building.push_back({label, min.x, min.y, max.x - min.x, max.y - min.y});
+            building.push_back({label, min.x, min.y, max.x - min.x, max.y - min.y, false, {}});
         }
         return pressed;
     }
@@ -134,7 +134,7 @@ void VisitorUi::Frame(const FrameContext& frame) {
         ImGui::InputText("Name", s.name, sizeof s.name);
         if (ImGui::IsItemVisible()) {
             ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-            s.building.push_back({"Name", min.x, min.y, max.x - min.x, max.y - min.y});
+            s.building.push_back({"Name", min.x, min.y, max.x - min.x, max.y - min.y, true, s.name});
         }
         // The typed text as a widget label, so a script can check what was typed.
         s.Button(std::string("Hello ") + s.name, ImVec2(400, 50));
