@@ -133,12 +133,11 @@ base::Status App::Init() {
     }
     phase("database");
 
-    // Speech.
+    // Speech. espeak-ng (voice data, audio device: ~50 ms) starts after the first frame is on
+    // screen (StartDeferredWork); nobody can ask for read-aloud before that.
     std::unique_ptr<ui::SpeechOutput> speech_backend;
     if (config.speech == SpeechMode::Espeak) {
-        auto espeak = EspeakSpeech::Create(EspeakSpeech::Mode::Playback, config.speech_volume);
-        if (espeak.ok()) speech_backend = std::move(espeak).value();
-        else base::LogWarn("speech_unavailable", espeak.error().ToString() + " read_aloud=silent");
+        espeak_pending_ = true;
     } else if (config.speech == SpeechMode::Log) {
         auto log = LogSpeech::Create(config.speech_log);
         if (!log.ok()) return log.error();
@@ -387,9 +386,19 @@ void App::RenderFrame(std::vector<uint8_t>* capture, int* capture_w, int* captur
         std::snprintf(detail, sizeof detail, "ms=%.1f screen=%s", ms, record.screen.c_str());
         base::LogInfo("first_frame", detail);
         service_.FirstFrameShown();
+        StartDeferredWork();
     }
     last_frame_real_ = real_end;
     if (frames_pending_ > 0) --frames_pending_;
+}
+
+void App::StartDeferredWork() {
+    if (espeak_pending_) {
+        espeak_pending_ = false;
+        auto espeak = EspeakSpeech::Create(EspeakSpeech::Mode::Playback, options_.config.speech_volume);
+        if (espeak.ok()) speech_->SetInner(std::move(espeak).value());
+        else base::LogWarn("speech_unavailable", espeak.error().ToString() + " read_aloud=silent");
+    }
 }
 
 void App::RunLoop(double real_deadline) {

@@ -105,6 +105,8 @@ private:
     void RenderFrame(std::vector<uint8_t>* capture = nullptr, int* capture_w = nullptr,
                      int* capture_h = nullptr);
     void RunLoop(double real_deadline);
+    // Work that the first frame does not need (espeak-ng), done right after it is shown.
+    void StartDeferredWork();
 
     AppOptions options_;
     Clock clock_;
@@ -114,6 +116,7 @@ private:
     content::Db db_;
     bool db_degraded_ = false;
     std::unique_ptr<SpeechRecorder> speech_;
+    bool espeak_pending_ = false;  // espeak-ng starts after the first frame
     std::unique_ptr<ui::VisitorUi> ui_;
 #if KIOSK_HAVE_SYNC
     std::unique_ptr<ksync::SyncClient> sync_;  // started when hub_url is set

@@ -139,6 +139,11 @@ void SpeechRecorder::Stop() {
     if (inner_) inner_->Stop();
 }
 
+void SpeechRecorder::SetInner(std::unique_ptr<ui::SpeechOutput> inner) {
+    inner_ = std::move(inner);
+    if (inner_) inner_->SetVolume(volume_);
+}
+
 void SpeechRecorder::SetVolume(float volume_0_to_1) {
     volume_ = volume_0_to_1;
     if (inner_) inner_->SetVolume(volume_0_to_1);

@@ -77,6 +77,10 @@ public:
     void Stop() override;
     void SetVolume(float volume_0_to_1) override;
 
+    // Installs (or replaces) the backend and gives it the current volume: the kiosk starts
+    // espeak-ng only after its first frame is on screen.
+    void SetInner(std::unique_ptr<ui::SpeechOutput> inner);
+
     const SpeechCall& last_call() const { return last_; }
     int speak_count() const { return speak_count_; }
     float volume() const { return volume_; }
