@@ -339,6 +339,72 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
 );
 )SQL";
 
+// Version 3: staff mode (docs/staff-mode.md). Both tables are content: they sync to every device
+// like the rest, so a device can check a PIN offline and show conflicts to any staff member.
+// Only the Argon2id hash of a PIN is stored. staff_conflict keeps values as JSON text ('null'
+// for absent), so an absent value and an empty string stay different.
+constexpr const char* kSchemaV3 = R"SQL(
+CREATE TABLE staff (
+  id          TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  pin_hash    TEXT NOT NULL,          -- libsodium crypto_pwhash_str, Argon2id
+  created_at  INTEGER NOT NULL DEFAULT 0,
+  removed_at  INTEGER,                -- set when the hub removed the member; the row stays for the audit trail
+  version     INTEGER NOT NULL DEFAULT 0,
+  updated_at  INTEGER NOT NULL DEFAULT 0
+);
+
+-- A field of a staff edit the hub could not apply because the record changed meanwhile.
+CREATE TABLE staff_conflict (
+  id             TEXT PRIMARY KEY,
+  tbl            TEXT NOT NULL,       -- the edited table
+  record_id      TEXT NOT NULL,
+  field          TEXT NOT NULL,       -- column, 'text:<field>:<lang>', or 'record' (a delete)
+  base           TEXT NOT NULL DEFAULT 'null',   -- JSON: the edit's `before`
+  mine           TEXT NOT NULL DEFAULT 'null',   -- JSON: the edit's `after`
+  theirs         TEXT NOT NULL DEFAULT 'null',   -- JSON: the hub's value when the edit arrived
+  edit_id        TEXT NOT NULL,
+  staff_id       TEXT NOT NULL,
+  device         TEXT NOT NULL DEFAULT '',
+  created_at     INTEGER NOT NULL DEFAULT 0,
+  status         TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+  resolution     TEXT CHECK (resolution IN ('mine', 'theirs', 'edit')),
+  resolved_value TEXT,                -- JSON
+  resolved_by    TEXT,
+  resolved_at    INTEGER,
+  version        INTEGER NOT NULL DEFAULT 0,
+  updated_at     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX staff_conflict_record ON staff_conflict(tbl, record_id, status);
+CREATE INDEX staff_conflict_status ON staff_conflict(status, created_at);
+)SQL";
+
+// Version 4: the category list index (content/queries_list_index.cpp). Derived from the tables
+// by ContentWriter::Finish, never synced: each list row ready to show per category and reader
+// language, clustered in that language's ICU collation order (sort_key), and services per category.
+constexpr const char* kSchemaV4 = R"SQL(
+CREATE TABLE list_entry (
+  category_id       TEXT NOT NULL,
+  lang              TEXT NOT NULL,             -- the reader's language this row is for
+  sort_key          BLOB NOT NULL,             -- ICU sort key of `name` in lang's collation
+  service_id        TEXT NOT NULL,
+  name              TEXT NOT NULL DEFAULT '',  -- texts chosen by the translation rule for lang
+  name_lang         TEXT NOT NULL DEFAULT '',
+  description       TEXT NOT NULL DEFAULT '',
+  description_lang  TEXT NOT NULL DEFAULT '',
+  organization_name TEXT NOT NULL DEFAULT '',
+  organization_lang TEXT NOT NULL DEFAULT '',
+  is_free           INTEGER,
+  kiosk_role        TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (category_id, lang, sort_key, service_id)
+) WITHOUT ROWID;
+CREATE INDEX list_entry_service ON list_entry(service_id);
+CREATE TABLE list_count (
+  category_id TEXT PRIMARY KEY,
+  services    INTEGER NOT NULL
+) WITHOUT ROWID;
+)SQL";
+
 struct Step {
     int version;
     const char* sql;
@@ -347,6 +413,8 @@ struct Step {
 const Step kSteps[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
+    {3, kSchemaV3},
+    {4, kSchemaV4},
 };
 
 Status ApplyStep(Db& db, const Step& step) {
@@ -381,7 +449,7 @@ const std::vector<std::string>& ContentTables() {
     static const std::vector<std::string> tables = {
         "organization", "taxonomy", "taxonomy_term", "booking_form", "booking_form_field",
         "service", "location", "address", "service_at_location", "phone", "schedule",
-        "language", "attribute", "cost_option", "course_series", "course_session", "translation",
+        "language", "attribute", "cost_option", "course_series", "course_session", "staff", "staff_conflict", "translation",
     };
     return tables;
 }

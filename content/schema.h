@@ -14,7 +14,7 @@
 
 namespace content {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 4;
 
 // Brings `db` to kSchemaVersion. Idempotent.
 Status Migrate(Db& db);

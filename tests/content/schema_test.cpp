@@ -49,7 +49,7 @@ TEST_CASE("A version 1 database migrates to version 2 and keeps its content", "[
                       "INSERT INTO translation (tbl, record_id, field, lang, text) VALUES ('organization', 'org-1', 'name', 'lv', 'Centrs');"));
     }
     content::Db db = Value(content::Db::Open(path));
-    CHECK(db.UserVersion() == 2);
+    CHECK(db.UserVersion() == content::kSchemaVersion);
     CHECK(TableExists(db, "search_doc"));
     CHECK(TableExists(db, "search_fts"));
     CHECK(Value(db.QueryInt("SELECT count(*) FROM organization WHERE id = 'org-1'")) == 1);
