@@ -1,9 +1,11 @@
 #include "sync/apply.h"
 
 #include <chrono>
+#include <ctime>
 
 #include "base/log.h"
 #include "content/schema.h"
+#include "content/staff_edit.h"
 #include "content/store.h"
 
 namespace ksync {
@@ -160,6 +162,9 @@ Result<ApplyReport> Stage::Apply(const ApplyTarget& target) {
             for (const TranslationKey& k : stale) TRY(writer.RemoveText(k.tbl, k.record_id, k.field, k.lang));
             report.removed_by_snapshot += (int64_t)stale.size();
         }
+        // The staff member's edits not yet answered by the hub go back on top of what arrived, in
+        // this transaction: the UI never sees them vanish and come back.
+        TRY(content::ReapplyPendingStaffEdits(db_, writer, target.now_utc > 0 ? target.now_utc : (int64_t)std::time(nullptr)));
         TRY(writer.SetMeta("hub_epoch", target.epoch));
         TRY(writer.SetMeta("sync_cursor", std::to_string(target.cursor)));
         TRY(writer.SetMeta("content_seq", std::to_string(target.cursor)));

@@ -15,6 +15,9 @@
 //   may come before its parent; an inconsistent set fails at commit and changes nothing.
 // - A snapshot stage also deletes every local content row the snapshot does not contain.
 // - Rows go through ContentWriter (column validation, NFC, translations, search index).
+// - After the staged rows, the pending staff edits and resolutions still in the outbox are
+//   re-applied (content::ReapplyPendingStaffEdits) in the same transaction, so an edit the hub
+//   has not answered yet stays visible however the pull rewrote its record.
 //
 // State: Empty --Begin(snapshot)--> Staging --AddPage*--> Staging --Apply--> Empty
 //                                   any state --Reset--> Empty
@@ -42,6 +45,7 @@ struct ApplyTarget {
     int64_t cursor = 0;           // new sync_cursor / content_seq
     int64_t head_at = 0;          // new content_updated_at
     std::optional<int64_t> bundle_counter;
+    int64_t now_utc = 0;          // clock for re-applied staff edits (0: the system clock)
 };
 
 struct ApplyReport {

@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 #include <sys/statvfs.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -12,6 +13,7 @@
 #include "base/log.h"
 #include "content/bookings.h"
 #include "content/schema.h"
+#include "content/store.h"
 
 namespace ksync {
 namespace {
@@ -23,11 +25,60 @@ std::mt19937_64& Rng() {
     return rng;
 }
 
+bool IsStaffKind(const std::string& kind) { return kind == "staff_edit" || kind == "conflict_resolution"; }
+
+Status SetMetaValue(content::Db& db, const std::string& key, const std::string& value) {
+    auto tx = TRY_VALUE(content::Transaction::Begin(db));
+    content::ContentWriter writer(db);
+    TRY(writer.SetMeta(key, value));
+    return tx.Commit();
+}
+
 bool IsUnreachable(const std::string& code) {
     return code == "http_unreachable" || code == "http_timeout" || code == "http_transport";
 }
 
 }  // namespace
+
+Status StoreSeenHealth(content::Db& db, const SeenHealth& seen, int64_t now_utc) {
+    auto optional = [](const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+    nlohmann::json value = {{"last_seen_at", optional(seen.last_seen_at)},
+                            {"content_seq", optional(seen.content_seq)},
+                            {"outbox_depth", optional(seen.outbox_depth)},
+                            {"firmware", seen.firmware},
+                            {"received_at", now_utc}};
+    return SetMetaValue(db, kMetaHubSeenHealth, value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+Status RecordRejectedStaffOp(content::Db& db, const content::OutboxItem& item, const std::string& reason,
+                             const std::string& message, int64_t now_utc) {
+    auto tx = TRY_VALUE(content::Transaction::Begin(db));
+    nlohmann::json list = nlohmann::json::array();
+    auto existing = content::GetMeta(db, kMetaStaffRejectedEdits);
+    if (existing.ok()) {
+        list = nlohmann::json::parse(*existing, nullptr, false);
+        if (!list.is_array()) list = nlohmann::json::array();
+    } else if (existing.error().code != "not_found") {
+        return existing.error();
+    }
+    for (const nlohmann::json& entry : list) {
+        if (entry.is_object() && entry.value("op_id", "") == item.op_id) return base::Ok();  // recorded already
+    }
+    nlohmann::json payload = nlohmann::json::parse(item.payload, nullptr, false);
+    if (payload.is_discarded()) payload = item.payload;
+    list.push_back({{"op_id", item.op_id},
+                    {"kind", item.kind},
+                    {"reason", reason},
+                    {"message", message},
+                    {"rejected_at", now_utc},
+                    {"payload", payload}});
+    while (list.size() > kMaxRejectedStaffEdits) list.erase(list.begin());
+    content::ContentWriter writer(db);
+    TRY(writer.SetMeta(kMetaStaffRejectedEdits, list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+    TRY(tx.Commit());
+    base::LogWarn("sync_staff_op_rejected", "op=" + item.op_id + " kind=" + item.kind + " reason=" + reason);
+    return base::Ok();
+}
 
 HealthInfo CollectHealth(const std::string& db_path) {
     HealthInfo info;
@@ -132,8 +183,16 @@ Result<PushReport> SyncSession::Push(const std::optional<HealthReport>& health) 
     PushReport report;
     bool health_pending = health.has_value();
     const int kMaxRounds = 20;  // a huge backlog goes out over several cycles
+    // One read of the queue, sent in batches: every operation goes at most once per push, so
+    // operations a hub keeps answering "unsupported" (staff edits before a hub upgrade) cannot
+    // hold back the bookings queued behind them.
+    std::vector<content::OutboxItem> queue =
+        TRY_VALUE(content::PeekOutbox(db_, std::max(1, config_.push_batch) * kMaxRounds));
+    size_t next = 0;
     for (int round = 0; round < kMaxRounds; ++round) {
-        std::vector<content::OutboxItem> items = TRY_VALUE(content::PeekOutbox(db_, config_.push_batch));
+        size_t batch_end = std::min(queue.size(), next + (size_t)std::max(1, config_.push_batch));
+        std::vector<content::OutboxItem> items(queue.begin() + (std::ptrdiff_t)next, queue.begin() + (std::ptrdiff_t)batch_end);
+        next = batch_end;
         if (items.empty() && !health_pending) break;
         PushRequest request;
         for (const content::OutboxItem& item : items) {
@@ -170,6 +229,10 @@ Result<PushReport> SyncSession::Push(const std::optional<HealthReport>& health) 
             return decoded.error();
         }
         health_pending = false;
+        if (decoded->seen) {
+            auto stored = StoreSeenHealth(db_, *decoded->seen, NowUtc());
+            if (!stored.ok()) base::LogWarn("sync_seen_health_failed", stored.error().ToString());
+        }
         report.sent += (int)items.size();
         for (const content::OutboxItem& item : items) {
             const OpResult* result = nullptr;
@@ -182,20 +245,34 @@ Result<PushReport> SyncSession::Push(const std::optional<HealthReport>& health) 
             }
             content::AckResult ack = content::AckResult::Accepted;
             std::string reason = result->reason;
+            bool rejected = result->outcome == OpOutcome::Rejected ||
+                            (result->outcome == OpOutcome::Duplicate && result->original == OpOutcome::Rejected);
+            if (IsStaffKind(item.kind) && rejected && reason == "unsupported") {
+                // A hub that does not apply staff operations yet has not answered for this edit:
+                // it stays queued (and keeps being re-applied locally) until one does.
+                ++report.kept;
+                TRY(content::RecordOutboxFailure(db_, item.op_id, "hub: unsupported: " + result->message, NowUtc()));
+                continue;
+            }
             if (result->outcome == OpOutcome::Accepted) {
                 ++report.accepted;
             } else if (result->outcome == OpOutcome::Duplicate) {
                 ++report.duplicate;
-                ack = result->original == OpOutcome::Rejected ? content::AckResult::Rejected : content::AckResult::Duplicate;
+                ack = rejected ? content::AckResult::Rejected : content::AckResult::Duplicate;
             } else {
                 ++report.rejected;
                 ack = content::AckResult::Rejected;
+            }
+            if (IsStaffKind(item.kind) && rejected) {
+                // Kept for the staff member to see before the op leaves the outbox; a crash in
+                // between re-sends it, gets "duplicate, rejected" and records it once (by op id).
+                TRY(RecordRejectedStaffOp(db_, item, reason, result->message, NowUtc()));
             }
             // Deletes the outbox row and checkpoints the WAL (content/bookings.cpp), so the
             // personal data leaves the kiosk with the hub's answer.
             TRY(content::AcknowledgeOutbox(db_, item.op_id, ack, reason));
         }
-        if ((int)items.size() < config_.push_batch) break;
+        if (next >= queue.size()) break;
     }
     report.remaining = TRY_VALUE(content::OutboxDepth(db_));
     return report;

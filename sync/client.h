@@ -8,6 +8,12 @@
 //           answered for it (AcknowledgeOutbox: accepted, duplicate or rejected with a reason;
 //           it checkpoints the WAL, so the personal data does not stay there either).
 //           Anything the hub did not answer for stays, with the error recorded, for next time.
+//           Staff ops (staff_edit, conflict_resolution) leave only with a real answer: accepted
+//           (applied, merged, conflict, resolved) or rejected for good, in which case a copy goes
+//           to meta staff_rejected_edits first. "unsupported" (a hub before staff mode) keeps them.
+//           The hub's `seen` (its record of this kiosk's health) goes to meta hub_seen_health.
+//     Pull and bundle apply re-run the pending staff ops in the apply transaction
+//           (content::ReapplyPendingStaffEdits), so a staff edit never vanishes meanwhile.
 //   The push runs after every pull, also after a failed one: bookings never wait for content.
 // - SyncClient runs sessions on its own thread. Its state machine:
 //
@@ -34,6 +40,7 @@
 #include <string>
 #include <thread>
 
+#include "content/bookings.h"
 #include "content/db.h"
 #include "sync/apply.h"
 #include "sync/http_client.h"
@@ -71,9 +78,24 @@ struct PullReport {
 
 struct PushReport {
     int sent = 0, accepted = 0, duplicate = 0, rejected = 0;
+    int kept = 0;                        // staff ops the hub could not apply yet (still queued)
     int64_t wire_bytes = 0;
     int64_t remaining = 0;               // outbox depth afterwards
 };
+
+// Meta keys the sync client writes for the staff screens and diagnostics.
+// staff_rejected_edits: JSON array, oldest first, at most kMaxRejectedStaffEdits entries of
+//   {"op_id", "kind", "reason", "message", "rejected_at", "payload": the op's payload}.
+// hub_seen_health: {"last_seen_at", "content_seq", "outbox_depth", "firmware", "received_at"}.
+inline constexpr const char* kMetaStaffRejectedEdits = "staff_rejected_edits";
+inline constexpr const char* kMetaHubSeenHealth = "hub_seen_health";
+inline constexpr size_t kMaxRejectedStaffEdits = 50;
+
+// Appends a rejected staff op to staff_rejected_edits (once per op id; the oldest beyond the cap
+// go). Its own transaction.
+Status RecordRejectedStaffOp(content::Db& db, const content::OutboxItem& item, const std::string& reason,
+                             const std::string& message, int64_t now_utc);
+Status StoreSeenHealth(content::Db& db, const SeenHealth& seen, int64_t now_utc);
 
 struct HealthInfo {
     int64_t uptime_s = 0;

@@ -12,6 +12,7 @@
 #include "base/log.h"
 #include "content/hsds_import.h"
 #include "sync/bundle.h"
+#include "sync/hub_cli.h"
 #include "sync/hub_server.h"
 #include "sync/hub_store.h"
 
@@ -34,6 +35,15 @@ commands:
   keygen PREFIX                    write an Ed25519 bundle key pair PREFIX.key / PREFIX.pub
   export-bundle --key PREFIX.key --out FILE [--scope S] [--since SEQ] [--valid-days N]
                                    write a signed snapshot (or a delta after SEQ)
+  staff add --name NAME            add a staff member; reads the PIN (4-8 digits) from stdin,
+                                   prints the new id
+  staff remove ID                  remove a staff member (kept for the audit trail)
+  staff list [--json]              staff members (never their PIN hashes)
+  conflicts [--open] [--json]      staff edit conflicts (all, or only the open ones)
+  conflicts resolve ID mine|theirs|edit [--value V] --staff STAFF_ID
+                                   resolve a conflict as that staff member (device "hub")
+  audit [--staff ID] [--record ID] [--since YYYY-MM-DD] [--json]
+                                   who changed what, from which device, with which outcome
   prune                            delete tombstones older than the retention time
   status                           epoch, head sequence, tombstone horizon
 )";
@@ -80,34 +90,7 @@ std::string Csv(const std::string& field) {
 
 std::string OptNum(std::optional<int64_t> v) { return v ? std::to_string(*v) : "-"; }
 
-struct Args {
-    std::vector<std::string> positional;
-    std::map<std::string, std::string> options;  // --name value, or --flag ""
-    bool Has(const std::string& name) const { return options.count(name) > 0; }
-    std::string Get(const std::string& name, const std::string& fallback = "") const {
-        auto it = options.find(name);
-        return it == options.end() ? fallback : it->second;
-    }
-};
-
-const std::set<std::string> kFlags = {"--allow-plain-http", "--replace", "--json", "--all"};
-
-Args Parse(int argc, char** argv, int start) {
-    Args args;
-    for (int i = start; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a.rfind("--", 0) == 0) {
-            if (kFlags.count(a) || i + 1 >= argc) {
-                args.options[a] = "";
-            } else {
-                args.options[a] = argv[++i];
-            }
-        } else {
-            args.positional.push_back(a);
-        }
-    }
-    return args;
-}
+using Args = ksync::CliArgs;
 
 int Serve(HubConfig config, const Args& args) {
     if (args.Has("--listen")) config.listen = args.Get("--listen");
@@ -278,7 +261,7 @@ int main(int argc, char** argv) {
     if (!db_override.empty()) config.db_path = db_override;
     if (i >= argc) return Usage("no command");
     std::string command = argv[i];
-    Args args = Parse(argc, argv, i + 1);
+    Args args = ksync::ParseCliArgs(argc, argv, i + 1);
 
     if (command == "keygen") {
         if (args.positional.size() != 1) return Usage("keygen needs PREFIX");
@@ -323,6 +306,9 @@ int main(int argc, char** argv) {
     if (command == "kiosks") return Kiosks(*hub, args.Has("--json"));
     if (command == "bookings") return Bookings(*hub, args);
     if (command == "export-bundle") return ExportBundleCommand(*hub, config, args);
+    if (command == "staff") return ksync::StaffCommand(*hub, args, Now());
+    if (command == "conflicts") return ksync::ConflictsCommand(*hub, args, Now());
+    if (command == "audit") return ksync::AuditCommand(*hub, args);
     if (command == "prune") {
         auto pruned = hub->PruneTombstones(Now(), config.tombstone_retention_s);
         if (!pruned.ok()) return Fail(pruned.error());

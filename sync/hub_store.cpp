@@ -4,6 +4,7 @@
 
 #include "base/log.h"
 #include "content/schema.h"
+#include "sync/audit_log.h"
 #include "sync/crypto.h"
 
 namespace ksync {
@@ -127,10 +128,15 @@ Status CreateTriggers(Db& db, const std::string& table) {
     return db.Exec(sql);
 }
 
+// Logs every row of `table` that has no change_log entry: all of them on a fresh hub, and on an
+// upgraded one the rows of a table the log did not cover before (a new content table).
 Status Backfill(Db& db, const std::string& table) {
     std::vector<std::string> columns = TRY_VALUE(Columns(db, table));
-    std::string sql = "INSERT INTO change_log(tbl, pk, op, row_json, changed_at) SELECT '" + table + "', " +
-                      PkExpr(table, "") + ", 0, " + RowJsonExpr("", columns) + ", unixepoch() FROM \"" + table + "\"";
+    std::string pk = PkExpr(table, "r.");
+    std::string sql = "INSERT INTO change_log(tbl, pk, op, row_json, changed_at) SELECT '" + table + "', " + pk +
+                      ", 0, " + RowJsonExpr("r.", columns) + ", unixepoch() FROM \"" + table +
+                      "\" r WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.tbl = '" + table + "' AND c.pk = " + pk +
+                      ")";
     return db.Exec(sql);
 }
 
@@ -143,6 +149,64 @@ std::string OptionalPayloadString(const json& payload, const char* name) {
 
 }  // namespace
 
+Status RelogRecord(Db& db, const std::string& table, const std::string& record_id) {
+    if (table == "translation" || !IsKnownContentTable(table)) {
+        return base::MakeError("hub_relog", "'" + table + "' is not a content table with ids");
+    }
+    std::vector<std::string> columns = TRY_VALUE(Columns(db, table));
+    // One row per key: the old entry goes, the new one gets a fresh seq (the triggers' rule).
+    Stmt drop = TRY_VALUE(db.Prepare("DELETE FROM change_log WHERE tbl = ?1 AND pk = ?2"));
+    drop.Bind(1, table).Bind(2, record_id);
+    TRY(drop.Run());
+    Stmt upsert = TRY_VALUE(db.Prepare("INSERT INTO change_log(tbl, pk, op, row_json, changed_at) SELECT '" + table +
+                                       "', id, 0, " + RowJsonExpr("", columns) + ", unixepoch() FROM \"" + table +
+                                       "\" WHERE id = ?1"));
+    upsert.Bind(1, record_id);
+    TRY(upsert.Run());
+    if (db.Changes() == 0) {
+        Stmt tombstone = TRY_VALUE(db.Prepare("INSERT INTO change_log(tbl, pk, op, row_json, changed_at) "
+                                              "VALUES (?1, ?2, 1, NULL, unixepoch())"));
+        tombstone.Bind(1, table).Bind(2, record_id);
+        TRY(tombstone.Run());
+        return base::Ok();
+    }
+    // The record's texts as the hub has them now.
+    std::vector<std::string> text_columns = TRY_VALUE(Columns(db, "translation"));
+    Stmt texts = TRY_VALUE(db.Prepare("SELECT field, lang FROM translation WHERE tbl = ?1 AND record_id = ?2"));
+    texts.Bind(1, table).Bind(2, record_id);
+    std::vector<std::pair<std::string, std::string>> keys;
+    while (TRY_VALUE(texts.Step())) keys.emplace_back(texts.Text(0), texts.Text(1));
+    texts = Stmt();
+    for (const auto& [field, lang] : keys) TRY(RelogTranslation(db, table, record_id, field, lang));
+    return base::Ok();
+}
+
+Status RelogTranslation(Db& db, const std::string& table, const std::string& record_id, const std::string& field,
+                        const std::string& lang) {
+    std::vector<std::string> columns = TRY_VALUE(Columns(db, "translation"));
+    std::string pk = json::array({table, record_id, field, lang}).dump(-1, ' ', false, json::error_handler_t::replace);
+    // The key as the triggers write it (json_array), so the entry replaces theirs.
+    Stmt key = TRY_VALUE(db.Prepare("SELECT json_array(?1, ?2, ?3, ?4)"));
+    key.Bind(1, table).Bind(2, record_id).Bind(3, field).Bind(4, lang);
+    if (TRY_VALUE(key.Step())) pk = key.Text(0);
+    key = Stmt();
+    Stmt drop = TRY_VALUE(db.Prepare("DELETE FROM change_log WHERE tbl = 'translation' AND pk = ?1"));
+    drop.Bind(1, pk);
+    TRY(drop.Run());
+    Stmt upsert = TRY_VALUE(db.Prepare("INSERT INTO change_log(tbl, pk, op, row_json, changed_at) SELECT 'translation', "
+                                       "?5, 0, " + RowJsonExpr("", columns) + ", unixepoch() FROM translation WHERE "
+                                       "tbl = ?1 AND record_id = ?2 AND field = ?3 AND lang = ?4"));
+    upsert.Bind(1, table).Bind(2, record_id).Bind(3, field).Bind(4, lang).Bind(5, pk);
+    TRY(upsert.Run());
+    if (db.Changes() == 0) {
+        Stmt tombstone = TRY_VALUE(db.Prepare("INSERT INTO change_log(tbl, pk, op, row_json, changed_at) "
+                                              "VALUES ('translation', ?1, 1, NULL, unixepoch())"));
+        tombstone.Bind(1, pk);
+        TRY(tombstone.Run());
+    }
+    return base::Ok();
+}
+
 Result<HubStore> HubStore::Setup(const std::string& path) {
     Db db = TRY_VALUE(Db::Open(path));
     {
@@ -151,10 +215,12 @@ Result<HubStore> HubStore::Setup(const std::string& path) {
         Stmt has_epoch = TRY_VALUE(db.Prepare("SELECT value FROM hub_meta WHERE key = 'epoch'"));
         bool fresh = !TRY_VALUE(has_epoch.Step());
         has_epoch = Stmt();
+        TRY(CreateAuditTable(db));
         for (const std::string& table : content::ContentTables()) TRY(CreateTriggers(db, table));
+        // Content written before the log existed (or before its table was a content table, after
+        // an upgrade) is logged once, parents first.
+        for (const std::string& table : content::ContentTables()) TRY(Backfill(db, table));
         if (fresh) {
-            // Content written before the log existed is logged once, parents first.
-            for (const std::string& table : content::ContentTables()) TRY(Backfill(db, table));
             Stmt put = TRY_VALUE(db.Prepare("INSERT INTO hub_meta(key, value) VALUES ('epoch', ?1), "
                                             "('tombstone_horizon', '0'), ('bundle_counter', '0')"));
             put.Bind(1, NewUuid());
@@ -277,9 +343,22 @@ Result<PushResponse> HubStore::ApplyPush(const std::string& kiosk, const PushReq
     auto tx = TRY_VALUE(Transaction::Begin(db_));
     for (const PushOp& op : request.ops) response.results.push_back(TRY_VALUE(ApplyOp(kiosk, op, now)));
     if (request.health) TRY(RecordHealth(kiosk, *request.health, now));
+    response.seen = TRY_VALUE(ReadSeen(kiosk));
     TRY(tx.Commit());
     response.head = TRY_VALUE(Head());
     return response;
+}
+
+Result<std::optional<SeenHealth>> HubStore::ReadSeen(const std::string& kiosk) {
+    Stmt stmt = TRY_VALUE(db_.Prepare("SELECT last_seen_at, content_seq, outbox_depth, firmware FROM kiosk WHERE name = ?1"));
+    stmt.Bind(1, kiosk);
+    if (!TRY_VALUE(stmt.Step())) return std::optional<SeenHealth>();
+    SeenHealth seen;
+    seen.last_seen_at = stmt.OptInt(0);
+    seen.content_seq = stmt.OptInt(1);
+    seen.outbox_depth = stmt.OptInt(2);
+    seen.firmware = stmt.Text(3);
+    return std::optional<SeenHealth>(std::move(seen));
 }
 
 Result<OpResult> HubStore::ApplyOp(const std::string& kiosk, const PushOp& op, int64_t now) {
@@ -338,12 +417,16 @@ Result<OpResult> HubStore::ApplyOp(const std::string& kiosk, const PushOp& op, i
         health.last_result = OptionalPayloadString(p, "last_result");
         health.last_error = OptionalPayloadString(p, "last_error");
         TRY(RecordHealth(kiosk, health, now));
+    } else if (op.kind == "staff_edit" || op.kind == "conflict_resolution") {
+        // Merged (or rejected) and audited inside a savepoint; the inbox row below records the
+        // answer, so a replay gets the same one.
+        result = TRY_VALUE(ApplyStaffOp(kiosk, op, now));
     } else {
-        // Staff edits and conflict resolutions arrive with a later issue; until then the hub says
-        // so explicitly instead of silently keeping something it does not apply.
+        // An unknown kind is answered explicitly instead of silently keeping something the hub
+        // does not apply; a kiosk keeps such ops until a hub that knows them answers.
         result.outcome = OpOutcome::Rejected;
         result.reason = "unsupported";
-        result.message = "the hub does not apply '" + op.kind + "' operations yet";
+        result.message = "the hub does not apply '" + op.kind + "' operations";
     }
     Stmt insert = TRY_VALUE(db_.Prepare(
         "INSERT INTO op_inbox(op_id, kiosk, kind, ref_id, booking_id, reference, session_id, service_id, form_id, lang, "

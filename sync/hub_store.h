@@ -16,6 +16,13 @@
 // - op_inbox holds every pushed operation keyed by its idempotency key, with the result the
 //   first delivery got; a replay answers "duplicate" plus that result. A course booking takes
 //   its seat (course_session.seats_taken) in the same transaction, so capacity is decided here.
+// - Staff operations (sync/hub_staff.cpp): a staff_edit or conflict_resolution op is decoded,
+//   its staff member checked (exists, not removed), merged by content::MergeStaffEdit /
+//   ApplyConflictResolution and audited (sync/audit_log.h), all inside a SAVEPOINT of the push's
+//   transaction together with its op_inbox row. The device recorded anywhere is the
+//   authenticated kiosk's name, never the payload's. A failure that is not the database's
+//   (disk, memory) rolls the savepoint back and rejects the op, so one bad edit cannot block a
+//   kiosk's bookings behind it.
 // - One HubStore is one connection: the server gives each worker thread its own.
 #pragma once
 
@@ -25,6 +32,7 @@
 #include <vector>
 
 #include "content/db.h"
+#include "content/staff_edit.h"
 #include "sync/protocol.h"
 
 namespace ksync {
@@ -36,6 +44,8 @@ struct PullRequestArgs {
 };
 
 inline constexpr int kMaxPageLimit = 5000;
+// The device name of operations made with kiosk-hub's own command line.
+inline constexpr const char* kHubDevice = "hub";
 inline constexpr size_t kPageByteCap = 4u << 20;  // a page stops growing past this many bytes
 
 struct PullAnswer {
@@ -70,6 +80,14 @@ struct InboxBooking {
     int64_t received_at = 0;
     std::optional<int64_t> handled_at;
 };
+
+// Gives a record (and its texts), or one text, a fresh change-log entry as the hub has it now
+// (a tombstone when absent), so every device's next pull rewrites its copy. For a device whose
+// local staff edit did not land as it made it (a conflict kept the hub's value, or the edit was
+// rejected): without this its copy would keep the edit, since the hub's rows did not change.
+Status RelogRecord(content::Db& db, const std::string& table, const std::string& record_id);
+Status RelogTranslation(content::Db& db, const std::string& table, const std::string& record_id,
+                        const std::string& field, const std::string& lang);
 
 class HubStore {
 public:
@@ -108,6 +126,19 @@ public:
     // Marks bookings handled by op id, booking id or reference; returns how many matched.
     Result<int> MarkHandled(const std::vector<std::string>& keys, int64_t now);
 
+    // What the registry holds of a kiosk's health (the push answer's `seen`).
+    Result<std::optional<SeenHealth>> ReadSeen(const std::string& kiosk);
+
+    // ---- staff (sync/hub_staff.cpp); every change is audited ----
+    // Validates the name and PIN (4-8 digits, "staff_pin_bad"), refuses a PIN another active
+    // member has ("staff_pin_taken"), stores only the Argon2id hash. Returns the new id.
+    Result<std::string> AddStaff(const std::string& name, const std::string& pin, int64_t now);
+    // Sets removed_at; the row stays for the audit trail. Errors staff_unknown, staff_removed.
+    Status RemoveStaff(const std::string& id, int64_t now);
+    // Resolves a conflict from the hub's command line, exactly like a resolution op pushed by a
+    // device named "hub" (op_inbox row, audit, change log). The answer's reason says the outcome.
+    Result<OpResult> ResolveConflictOnHub(const content::ConflictResolution& resolution, int64_t now);
+
     // ---- maintenance ----
     // Deletes tombstones older than now - retention_s; returns how many went.
     Result<int64_t> PruneTombstones(int64_t now, int64_t retention_s);
@@ -120,6 +151,10 @@ private:
     Status SetHubMeta(const std::string& key, const std::string& value);
     Result<OpResult> ApplyOp(const std::string& kiosk, const PushOp& op, int64_t now);
     Status RecordHealth(const std::string& kiosk, const HealthReport& health, int64_t now);
+    // A staff_edit or conflict_resolution op (sync/hub_staff.cpp).
+    Result<OpResult> ApplyStaffOp(const std::string& kiosk, const PushOp& op, int64_t now);
+    Result<OpResult> ApplyStaffEditOp(const std::string& kiosk, const PushOp& op, int64_t now);
+    Result<OpResult> ApplyResolutionOp(const std::string& kiosk, const PushOp& op, int64_t now);
 
     content::Db db_;
 };

@@ -20,6 +20,14 @@ Result<int64_t> IntMember(const json& object, const char* name, const char* code
     return it->get<int64_t>();
 }
 
+// An integer member that may be absent or null (nullopt); any other type is an error.
+Result<std::optional<int64_t>> OptionalIntMember(const json& object, const char* name, const char* code) {
+    auto it = object.find(name);
+    if (it == object.end() || it->is_null()) return std::optional<int64_t>();
+    if (!it->is_number_integer()) return Bad(code, std::string("member '") + name + "' must be an integer or null");
+    return std::optional<int64_t>(it->get<int64_t>());
+}
+
 Result<std::string> StringMember(const json& object, const char* name, const char* code, bool required = true,
                                  size_t max_length = kMaxIdLength) {
     auto it = object.find(name);
@@ -302,6 +310,16 @@ Result<PushResponse> DecodePushResponse(std::string_view body) {
             result.message = TRY_VALUE(StringMember(item, "message", code, false, 1000));
             response.results.push_back(std::move(result));
         }
+        auto seen = doc.find("seen");
+        if (seen != doc.end() && !seen->is_null()) {
+            if (!seen->is_object()) return Bad(code, "seen must be an object");
+            SeenHealth health;
+            health.last_seen_at = TRY_VALUE(OptionalIntMember(*seen, "last_seen_at", code));
+            health.content_seq = TRY_VALUE(OptionalIntMember(*seen, "content_seq", code));
+            health.outbox_depth = TRY_VALUE(OptionalIntMember(*seen, "outbox_depth", code));
+            health.firmware = TRY_VALUE(StringMember(*seen, "firmware", code, false));
+            response.seen = std::move(health);
+        }
         return response;
     } catch (const std::exception& e) {
         return Bad("proto_bad_push", e.what());
@@ -317,7 +335,15 @@ std::string EncodePushResponse(const PushResponse& response) {
         if (!r.message.empty()) item["message"] = r.message;
         results.push_back(std::move(item));
     }
-    return json{{"results", std::move(results)}, {"head", response.head}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    json doc = {{"results", std::move(results)}, {"head", response.head}};
+    if (response.seen) {
+        auto optional = [](const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); };
+        doc["seen"] = {{"last_seen_at", optional(response.seen->last_seen_at)},
+                       {"content_seq", optional(response.seen->content_seq)},
+                       {"outbox_depth", optional(response.seen->outbox_depth)},
+                       {"firmware", response.seen->firmware}};
+    }
+    return doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string EncodeError(std::string_view code, std::string_view message) {

@@ -108,13 +108,26 @@ struct OpResult {
     // For Duplicate: what the first delivery got (Accepted or Rejected), so a replay after a lost
     // answer still tells the kiosk the final state of its booking.
     OpOutcome original = OpOutcome::Accepted;
-    std::string reason;               // stable code: course_full, session_cancelled, unsupported, ...
+    // Stable code. Rejections: course_full, session_cancelled, unknown_session, staff_edit_invalid,
+    // staff_unknown, staff_removed, conflict_resolved, unsupported (an older hub). Accepted staff
+    // edits: applied, merged, conflict; accepted resolutions: resolved.
+    std::string reason;
     std::string message;              // for people
+};
+
+// What the hub last recorded of the pushing kiosk's health (kiosk registry), so the kiosk's
+// diagnostics can show what the centre sees. Optional on the wire: older hubs do not send it.
+struct SeenHealth {
+    std::optional<int64_t> last_seen_at;
+    std::optional<int64_t> content_seq;
+    std::optional<int64_t> outbox_depth;
+    std::string firmware;             // empty when the kiosk never reported one
 };
 
 struct PushResponse {
     std::vector<OpResult> results;
     int64_t head = 0;
+    std::optional<SeenHealth> seen;
 };
 
 // Codes: proto_bad_json, proto_bad_push, proto_too_large.

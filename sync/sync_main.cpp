@@ -78,7 +78,7 @@ int Once(const ksync::ClientConfig& config) {
     }
     if (pushed.ok()) {
         out["push"] = {{"sent", pushed->sent}, {"accepted", pushed->accepted}, {"duplicate", pushed->duplicate},
-                       {"rejected", pushed->rejected}, {"bytes", pushed->wire_bytes}, {"remaining", pushed->remaining}};
+                       {"rejected", pushed->rejected}, {"kept", pushed->kept}, {"bytes", pushed->wire_bytes}, {"remaining", pushed->remaining}};
     } else {
         out["push_error"] = pushed.error().ToString();
         out["push_error_code"] = pushed.error().code;
