@@ -1,0 +1,117 @@
+// tests/content/staff_read_test.cpp: records and lists as the staff editor reads them.
+#include "staff_support.h"
+
+using namespace staff_test;
+
+namespace {
+
+const content::EditableField* FindField(const content::EditableRecord& record, const std::string& name) {
+    for (const auto& field : record.fields) {
+        if (field.field == name) return &field;
+    }
+    return nullptr;
+}
+
+const content::EditableText* FindText(const content::EditableField& field, const std::string& lang) {
+    for (const auto& text : field.texts) {
+        if (text.lang == lang) return &text;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("An editable record shows columns, texts, and missing and outdated translations", "[staff][staff_read]") {
+    content::Db db = content_test::OpenTemp("staff_read");
+    SeedDirectory(db);
+    content::EditableRecord record = Value(content::ReadEditableRecord(db, "service", "svc-1", {"lv", "en", "ru", "uk"}));
+    CHECK(record.table == "service");
+    CHECK(record.version == 0);
+
+    const auto* url = FindField(record, "url");
+    REQUIRE(url);
+    CHECK_FALSE(url->translatable);
+    CHECK(url->value == "https://old.example.lv");
+    const auto* age = FindField(record, "minimum_age");
+    REQUIRE(age);
+    CHECK(age->value.is_null());
+    CHECK(FindField(record, "version") == nullptr);
+    CHECK(FindField(record, "extra") == nullptr);
+    // Columns first, then translatable fields.
+    CHECK(record.fields.front().translatable == false);
+    CHECK(record.fields.back().translatable == true);
+
+    const auto* name = FindField(record, "name");
+    REQUIRE(name);
+    CHECK(name->translatable);
+    REQUIRE(name->texts.size() == 4);
+    CHECK(name->texts[0].lang == "lv");  // in the requested order
+    CHECK(name->texts[3].lang == "uk");
+    const auto* lv = FindText(*name, "lv");
+    CHECK(lv->is_source);
+    CHECK(lv->text == "Jurista konsultācija");
+    CHECK_FALSE(lv->outdated);
+    CHECK_FALSE(FindText(*name, "en")->outdated);  // same time as the source
+    CHECK(FindText(*name, "ru")->outdated);        // older than the source
+    CHECK_FALSE(FindText(*name, "ru")->missing);
+    CHECK(FindText(*name, "uk")->missing);
+    CHECK(FindText(*name, "uk")->text.empty());
+
+    // A text in a language not asked for is still shown, after the requested ones.
+    content::EditableRecord only_lv = Value(content::ReadEditableRecord(db, "service", "svc-1", {"lv"}));
+    const auto* name_lv = FindField(only_lv, "name");
+    REQUIRE(name_lv->texts.size() == 3);
+    CHECK(name_lv->texts[0].lang == "lv");
+
+    auto missing = content::ReadEditableRecord(db, "service", "nope", {"lv"});
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().code == "not_found");
+    auto bad_table = content::ReadEditableRecord(db, "staff", "staff-1", {"lv"});
+    REQUIRE_FALSE(bad_table.ok());
+}
+
+TEST_CASE("Lists of editable records count missing, outdated and conflicts, sorted by name", "[staff][staff_read]") {
+    content::Db db = content_test::OpenTemp("staff_list");
+    SeedDirectory(db);
+    {
+        auto tx = Value(content::Transaction::Begin(db));
+        content::ContentWriter w(db);
+        Check(w.Upsert("service", {{"id", "svc-2"}, {"organization_id", "org-1"}}));
+        Check(w.SetText("service", "svc-2", "name", "lv", "Ārsts", true, 10));
+        Check(w.SetText("service", "svc-2", "name", "en", "Doctor", false, 10));
+        Check(w.Upsert("service", {{"id", "svc-3"}, {"organization_id", "org-1"}}));
+        Check(w.SetText("service", "svc-3", "name", "lv", "Bērni", true, 10));
+        Check(w.Upsert("staff_conflict", {{"id", "c-1"}, {"tbl", "service"}, {"record_id", "svc-2"}, {"field", "url"},
+                                          {"edit_id", "e-1"}, {"staff_id", "staff-1"}}));
+        Check(w.Upsert("staff_conflict", {{"id", "c-2"}, {"tbl", "service"}, {"record_id", "svc-2"}, {"field", "email"},
+                                          {"edit_id", "e-1"}, {"staff_id", "staff-1"}, {"status", "resolved"}}));
+        Check(w.Finish());
+        Check(tx.Commit());
+    }
+    auto list = Value(content::ListEditableRecords(db, "service", "lv", {"lv", "en", "ru"}));
+    REQUIRE(list.size() == 3);
+    // Latvian order: Ā sorts with A, before B and J.
+    CHECK(list[0].name == "Ārsts");
+    CHECK(list[1].name == "Bērni");
+    CHECK(list[2].name == "Jurista konsultācija");
+    CHECK(list[0].parent_id == "org-1");
+    CHECK(list[0].missing_texts == 1);   // ru
+    CHECK(list[0].open_conflicts == 1);  // the resolved one is not counted
+    CHECK(list[1].missing_texts == 2);   // en, ru
+    CHECK(list[2].missing_texts == 0);
+    CHECK(list[2].outdated_texts == 1);  // ru older than lv
+
+    auto english = Value(content::ListEditableRecords(db, "service", "en", {"lv", "en", "ru"}));
+    CHECK(english[0].name == "Bērni");  // no English name: falls back to Latvian
+    CHECK(english[1].name == "Doctor");
+    CHECK(english[2].name == "Legal advice");
+
+    // Records without a name text get a label built from their columns.
+    auto sessions = Value(content::ListEditableRecords(db, "course_session", "en", {"lv"}));
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].name == "2026-09-01T18:00");
+    CHECK(sessions[0].parent_id == "ser-1");
+    auto schedules = Value(content::ListEditableRecords(db, "schedule", "en", {"lv"}));
+    REQUIRE(schedules.size() == 1);
+    CHECK(schedules[0].name == "MO,TU 09:00–17:00");
+}
