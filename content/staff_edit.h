@@ -18,6 +18,12 @@
 // - A record deleted on the hub meanwhile: an update becomes a conflict for every field with
 //   theirs = null (deleted). A delete of a record changed meanwhile applies only when no field
 //   changed since base_version, otherwise it is a conflict on the pseudo-field "record".
+//   (The hub keeps no history, so a Delete may list the fields the editor saw as changes with
+//   their `before` and after = null: when none of them changed it still applies; a Delete at
+//   another version without such a list is always a conflict.)
+// - Values: a column value may come as the input box's text ("12" for an integer, "1"/"0" for
+//   a flag, "56.9" for a number); "" means NULL. Values are compared in the column's terms, so
+//   "12" and 12 are the same change.
 // - Versions: every applied edit sets the record's `version` to version+1 and updated_at to the
 //   applying side's clock. Clocks order nothing: the hub decides order by arrival (its seq).
 // - Translations: a changed source-language text (translation.is_source) gets updated_at = now;
@@ -210,8 +216,13 @@ struct ConflictResolution {
 nlohmann::json EncodeConflictResolution(const ConflictResolution& resolution);
 Result<ConflictResolution> DecodeConflictResolution(const nlohmann::json& payload);
 
+// Choices: theirs keeps the hub's current value (writes nothing); mine writes the edit's value;
+// edit writes `value` (validated like an edit). For the pseudo-field "record": mine or a null
+// value deletes the record, an object of column values updates it. A value for a record that is
+// gone is refused ("record_deleted"); choose theirs then.
 // Device: applies the chosen value to the content, marks the conflict resolved, queues the op
-// (kind conflict_resolution): one transaction.
+// (kind conflict_resolution): one transaction. Errors: conflict_unknown, conflict_resolved,
+// record_deleted, staff_edit_invalid.
 Status ResolveConflictLocally(Db& db, const ConflictResolution& resolution, int64_t now_utc);
 // Hub: the same inside the caller's transaction; a second resolution of a resolved conflict is
 // rejected with "conflict_resolved" (and the first stands).
