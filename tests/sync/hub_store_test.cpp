@@ -168,14 +168,17 @@ TEST_CASE("pushes are idempotent and capacity is decided on the hub", "[hub]") {
     CHECK(hub.db().QueryInt("SELECT seats_taken FROM course_session WHERE id='sess-1'").value() == 2);
     CHECK(hub.db().QueryInt("SELECT count(*) FROM op_inbox WHERE kind='booking'").value() == 4);
 
-    // Cancelled sessions and unsupported kinds are rejected with a reason.
+    // Cancelled sessions, malformed staff edits and unknown kinds are rejected with a reason.
     REQUIRE(hub.db().Exec("UPDATE course_session SET status='cancelled' WHERE id='sess-2'").ok());
     ksync::PushRequest more;
-    more.ops = {Booking("e", "sess-2"), {"f", "staff_edit", "svc-1", json{{"field", "url"}}, 5}};
+    more.ops = {Booking("e", "sess-2"), {"f", "staff_edit", "svc-1", json{{"field", "url"}}, 5},
+                {"g", "teleport", "svc-1", json::object(), 5}};
     auto answer = hub.ApplyPush("k1", more, 3000);
     REQUIRE(answer.ok());
     CHECK(answer->results[0].reason == "session_cancelled");
-    CHECK(answer->results[1].reason == "unsupported");
+    CHECK(answer->results[1].reason == "staff_edit_invalid");
+    CHECK(answer->results[2].reason == "unsupported");
+    CHECK(hub.db().QueryInt("SELECT count(*) FROM audit_log WHERE op_id = 'f' AND outcome = 'rejected'").value() == 1);
 
     // Health rides along and lands in the registry.
     ksync::PushRequest health;

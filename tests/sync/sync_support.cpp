@@ -140,7 +140,8 @@ int64_t CountRows(content::Db& db, const std::string& table) {
 
 // ---- processes ----------------------------------------------------------------------------
 
-pid_t Spawn(const std::vector<std::string>& argv, const std::string& out_file, const std::string& err_file) {
+pid_t Spawn(const std::vector<std::string>& argv, const std::string& out_file, const std::string& err_file,
+            const std::string& in_file) {
     pid_t pid = fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
@@ -148,7 +149,7 @@ pid_t Spawn(const std::vector<std::string>& argv, const std::string& out_file, c
         int err = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         if (out >= 0) dup2(out, 1);
         if (err >= 0) dup2(err, 2);
-        int null = open("/dev/null", O_RDONLY);
+        int null = open(in_file.empty() ? "/dev/null" : in_file.c_str(), O_RDONLY);
         if (null >= 0) dup2(null, 0);
         std::vector<char*> args;
         for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -185,18 +186,26 @@ std::string ReadFile(const std::string& path) {
     return text.str();
 }
 
-RunResult Run(const std::vector<std::string>& argv, int timeout_ms) {
+RunResult Run(const std::vector<std::string>& argv, int timeout_ms) { return RunWithInput(argv, "", timeout_ms); }
+
+RunResult RunWithInput(const std::vector<std::string>& argv, const std::string& input, int timeout_ms) {
     static int counter = 0;
     std::string dir = std::string(KIOSK_TEST_TMP_DIR);
     fs::create_directories(dir);
     std::string base = dir + "/run-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
-    pid_t pid = Spawn(argv, base + ".out", base + ".err");
+    std::string in_file;
+    if (!input.empty()) {
+        in_file = base + ".in";
+        std::ofstream(in_file, std::ios::binary) << input;
+    }
+    pid_t pid = Spawn(argv, base + ".out", base + ".err", in_file);
     RunResult result;
     result.exit_code = WaitFor(pid, timeout_ms);
     result.out = ReadFile(base + ".out");
     result.err = ReadFile(base + ".err");
     fs::remove(base + ".out");
     fs::remove(base + ".err");
+    if (!in_file.empty()) fs::remove(in_file);
     return result;
 }
 
@@ -207,6 +216,12 @@ RunResult Hub(const std::string& db, const std::vector<std::string>& args) {
     INFO("kiosk-hub " << args[0] << ": " << result.err);
     REQUIRE(result.exit_code == 0);
     return result;
+}
+
+RunResult HubWithInput(const std::string& db, const std::vector<std::string>& args, const std::string& input) {
+    std::vector<std::string> argv = {KIOSK_HUB_BIN, "--db", db};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return RunWithInput(argv, input);
 }
 
 std::string Enrol(const std::string& db, const std::string& name) {

@@ -28,7 +28,9 @@ std::string ContentDigest(const std::string& db_path);
 int64_t CountRows(content::Db& db, const std::string& table);
 
 // ---- processes ----
-pid_t Spawn(const std::vector<std::string>& argv, const std::string& out_file, const std::string& err_file);
+// stdin is /dev/null, or the file `in_file` when given.
+pid_t Spawn(const std::vector<std::string>& argv, const std::string& out_file, const std::string& err_file,
+            const std::string& in_file = "");
 // Exit code, 128+signal when killed by one, -1 when it did not end in time (then it is killed).
 int WaitFor(pid_t pid, int timeout_ms);
 struct RunResult {
@@ -36,6 +38,8 @@ struct RunResult {
     std::string out, err;
 };
 RunResult Run(const std::vector<std::string>& argv, int timeout_ms = 60000);
+// Runs with `input` on stdin.
+RunResult RunWithInput(const std::vector<std::string>& argv, const std::string& input, int timeout_ms = 60000);
 std::string ReadFile(const std::string& path);
 
 // A kiosk-hub serving `db` on 127.0.0.1 with a free port.
@@ -58,6 +62,8 @@ private:
 
 // Runs kiosk-hub with `args` against `db`; fails the test when it fails.
 RunResult Hub(const std::string& db, const std::vector<std::string>& args);
+// Runs kiosk-hub with `args` against `db` and `input` on stdin; the caller checks the exit code.
+RunResult HubWithInput(const std::string& db, const std::vector<std::string>& args, const std::string& input);
 // "kiosk-hub enrol NAME": the token.
 std::string Enrol(const std::string& db, const std::string& name);
 // kiosk-sync --db DB --hub URL --token T ARGS...
