@@ -1417,6 +1417,10 @@ Result<ImportReport> Importer::Write() {
         }
         TRY(writer.SetMeta("hsds_unattached", kept.dump()));
     }
+    // The status line's "information as of": an import is the newest content this copy has.
+    // (A sync apply sets it to the hub's head time instead.)
+    const int64_t imported_at = options_.now_utc ? options_.now_utc : (int64_t)std::time(nullptr);
+    TRY(writer.SetMeta("content_updated_at", std::to_string(imported_at)));
     TRY(writer.Finish());
     TRY(tx.Commit());
     return report;

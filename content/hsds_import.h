@@ -15,8 +15,9 @@
 //        taxonomy_term.parent_id, taxonomy_term.taxonomy_id) are kept verbatim in `extra`
 //        instead, with a warning, so the export still returns them.
 //     3. Write: one Transaction, ContentWriter for every row and text, course series expanded
-//        into sessions (content/schedule.h), Finish() re-indexes search, then Commit. Any error
-//        returns before Commit and the Transaction rolls back.
+//        into sessions (content/schedule.h), meta content_updated_at set to the import time
+//        (what the status line shows as "information as of"), Finish() re-indexes search,
+//        then Commit. Any error returns before Commit and the Transaction rolls back.
 // - Errors name the file, the record (table, id, JSON path or CSV row) and the field, with a
 //   stable code: hsds_io_error, hsds_parse_error, hsds_unknown_shape, hsds_missing_field,
 //   hsds_wrong_type, hsds_invalid_value, hsds_unknown_member, hsds_dangling_reference.
@@ -44,7 +45,7 @@ namespace content {
 
 struct ImportOptions {
     std::string lang = "en";  // language of plain HSDS text (BCP 47)
-    int64_t now_utc = 0;      // "today" for dtstart_relative; 0 means the clock
+    int64_t now_utc = 0;      // "today" for dtstart_relative and meta content_updated_at; 0 means the clock
 };
 
 struct ImportReport {

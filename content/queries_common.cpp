@@ -44,6 +44,11 @@ LocalText MakeLocal(std::string text, std::string text_lang, const std::string& 
 
 }  // namespace
 
+LocalText MakeLocalText(std::string text, std::string text_lang, const std::string& requested) {
+    if (text.empty()) return {};
+    return MakeLocal(std::move(text), std::move(text_lang), requested);
+}
+
 Result<TextMap> LoadTexts(Db& db, const std::string& table, const std::string& record_id, const std::string& lang) {
     Stmt stmt = TRY_VALUE(db.Prepare("SELECT field, lang, text, is_source FROM translation WHERE tbl = ?1 AND record_id = ?2"));
     stmt.Bind(1, table).Bind(2, record_id);

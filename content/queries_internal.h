@@ -14,6 +14,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ std::string BestTextSql(const std::string& table, const std::string& id_expr, co
 void BindLang(Stmt& stmt, const std::string& lang);
 // Decodes a BestTextSql column.
 LocalText DecodeBestText(const Stmt& stmt, int col, const std::string& lang);
+// A text in `text_lang` shown to a reader of `requested` (fallback set by primary subtags);
+// an empty text gives an empty LocalText.
+LocalText MakeLocalText(std::string text, std::string text_lang, const std::string& requested);
 
 // A read transaction for the life of the scope when the connection has none open (so a
 // multi-query read sees one snapshot); inside a caller's transaction it does nothing.
@@ -73,7 +77,22 @@ Result<std::map<std::string, int>> PendingBookingsBySession(Db& db);
 
 base::Error NotFound(const std::string& what, const std::string& id);
 
-// Lists already built on this connection, valid while the content is unchanged: the cache is
+// The category list index (queries_list_index.cpp, schema v4). Rows exist for these reader
+// languages; the first one also counts a category's services (list_count).
+extern const char* const kListLanguages[3];
+bool IsListLanguage(const std::string& lang);
+// The ICU and collator versions the stored sort keys must have been made with.
+const std::string& ListIndexMarker();
+// True when meta 'list_index' equals ListIndexMarker(): the stored rows can be used.
+Result<bool> ListIndexReady(Db& db);
+// Restores the index invariant after writes (ContentWriter::Finish, inside its transaction):
+// the rows of `services`, of every service of `organizations` (their names are in the rows),
+// and after a delete of whatever a cascade removed. Rebuilds everything when not ready.
+Status UpdateListIndex(Db& db, const std::set<std::string>& services, const std::set<std::string>& organizations,
+                       bool after_delete);
+
+// Lists already built on this connection from the tables (lists read from the list index are
+// not kept: that read costs about what a copy does), valid while the content is unchanged: the cache is
 // emptied when PRAGMA data_version (commits by other connections, e.g. the sync thread) or
 // sqlite3_total_changes (writes on this connection, even rolled back ones) moved.
 struct ListCache {

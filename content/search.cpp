@@ -197,6 +197,11 @@ class Indexer {
 public:
     explicit Indexer(Db& db) : db_(db) {}
 
+    // In a batch every record is indexed at most once: all writes happened before, so a second
+    // pass (an organisation's rename reaching a service that was touched itself) would find
+    // nothing new.
+    void StartBatch() { batch_ = true; }
+
     Status Reindex(const std::string& kind, const std::string& record_id);
     Status Remove(const std::string& kind, const std::string& record_id) {
         TRY(Apply(kind, record_id, {}));
@@ -229,8 +234,19 @@ private:
     Result<bool> Apply(const std::string& kind, const std::string& record_id, const IndexRows& want);
     Status ReindexServices(const char* service_ids_sql, const std::string& id);
 
+    // Provider and category names recur in thousands of services' rows: fold each once.
+    const std::string& FoldRelated(const std::string& text) {
+        auto it = folded_related_.find(text);
+        if (it != folded_related_.end()) return it->second;
+        if (folded_related_.size() >= 4096) folded_related_.clear();
+        return folded_related_.emplace(text, FoldForSearch(text)).first->second;
+    }
+
     Db& db_;
     std::map<const char*, Stmt> statements_;  // keyed by the SQL literal's address
+    std::map<std::string, std::string> folded_related_;  // text -> FoldForSearch(text)
+    bool batch_ = false;
+    std::set<std::pair<std::string, std::string>> done_;  // (kind, record id) indexed in this batch
 };
 
 Result<bool> Indexer::Searchable(const std::string& kind, const std::string& record_id) {
@@ -307,7 +323,7 @@ Result<IndexRows> Indexer::Wanted(const std::string& kind, const std::string& re
         for (const auto& by_lang : related) {
             if (const std::string* text = PickText(by_lang, lang)) {
                 if (!row.body.empty()) row.body += "\n";
-                row.body += FoldForSearch(*text);
+                row.body += FoldRelated(*text);
             }
         }
         row.name_key = CollapseSpaces(FoldForSearch(texts.name));
@@ -374,6 +390,7 @@ Status Indexer::ReindexServices(const char* service_ids_sql, const std::string& 
 }
 
 Status Indexer::Reindex(const std::string& kind, const std::string& record_id) {
+    if (batch_ && !done_.emplace(kind, record_id).second) return base::Ok();
     if (kind == "taxonomy_term") {
         // Driven from attribute (indexed by term), never by scanning search_doc.
         return ReindexServices("SELECT DISTINCT a.link_id FROM attribute a "
@@ -447,19 +464,15 @@ std::string MatchExpression(const std::vector<std::string>& tokens, bool names_o
 // kMaxRankedDocs documents: the first ones in index order. Only a prefix common to
 // hundreds of records reaches the cap, and the visitor's next letter narrows it again.
 Status RankedQuery(Db& db, const std::string& match, QueryState& state) {
-    int64_t cutoff = INT64_MAX;
-    {
-        Stmt cut = TRY_VALUE(db.Prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?2"));
-        cut.Bind(1, match).Bind(2, kMaxRankedDocs - 1);
-        if (TRY_VALUE(cut.Step())) cutoff = cut.Int(0);
-    }
     // Score in SQLite, order and deduplicate here: a GROUP BY over the joined rows costs as
     // much again as bm25 itself, while only the first few dozen rows are ever looked up.
+    // FTS5 returns matches in rowid order, so the LIMIT keeps the first kMaxRankedDocs in
+    // index order, in one pass over the doclists.
     std::vector<std::pair<double, int64_t>> scored;
     {
         Stmt stmt = TRY_VALUE(db.Prepare(
-            "SELECT rowid, bm25(search_fts, 10.0, 1.0) FROM search_fts WHERE search_fts MATCH ?1 AND rowid <= ?2"));
-        stmt.Bind(1, match).Bind(2, cutoff);
+            "SELECT rowid, bm25(search_fts, 10.0, 1.0) FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid LIMIT ?2"));
+        stmt.Bind(1, match).Bind(2, kMaxRankedDocs);
         while (TRY_VALUE(stmt.Step())) scored.emplace_back(stmt.Real(1), stmt.Int(0));
     }
     std::sort(scored.begin(), scored.end());
@@ -534,6 +547,15 @@ Result<std::vector<SearchHit>> LoadHits(Db& db, const std::vector<Candidate>& fo
 }  // namespace
 
 std::string FoldForSearch(std::string_view text) {
+    // ASCII (most English text, numbers, codes) folds to its lower case and nothing else:
+    // NFKC_Casefold maps only A-Z there, and no ASCII character has a mark or a replacement.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return (unsigned char)c < 0x80; })) {
+        std::string out(text);
+        for (char& c : out) {
+            if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        }
+        return out;
+    }
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
@@ -577,6 +599,24 @@ std::string FoldForSearch(std::string_view text) {
 Status ReindexRecord(Db& db, const std::string& kind, const std::string& record_id) {
     Indexer indexer(db);
     return indexer.Reindex(kind, record_id);
+}
+
+Status ReindexRecords(Db& db, const std::set<std::pair<std::string, std::string>>& records) {
+    for (const auto& [kind, record_id] : records) {
+        if (!IsIndexedKind(kind) && kind != "taxonomy_term") return UnknownKind(kind, record_id);
+    }
+    Indexer indexer(db);
+    indexer.StartBatch();
+    // Organisations and category terms before services: their changes reach the services
+    // indexed before, and the services that come after read their final names anyway. (In a
+    // first import nothing is indexed yet, so a term costs one empty query, not a pass over
+    // its services.)
+    for (const char* kind : {"organization", "course_series", "taxonomy_term", "service"}) {
+        for (auto it = records.lower_bound({kind, std::string()}); it != records.end() && it->first == kind; ++it) {
+            TRY(indexer.Reindex(it->first, it->second));
+        }
+    }
+    return base::Ok();
 }
 
 Status RemoveFromIndex(Db& db, const std::string& kind, const std::string& record_id) {

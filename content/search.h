@@ -26,6 +26,7 @@
 // - Only active services are indexed; course series and organisations are always indexed.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,10 @@ std::string FoldForSearch(std::string_view text);
 // "taxonomy_term" re-indexes the indexed services in that category (its name is in their text).
 // Another kind is error "search_unknown_kind".
 Status ReindexRecord(Db& db, const std::string& kind, const std::string& record_id);
+// ReindexRecord for many (kind, record id) pairs with one set of prepared statements, each
+// record at most once: organisations, course series and category terms first, then services.
+// A record that no longer exists (or is not searchable) leaves the index.
+Status ReindexRecords(Db& db, const std::set<std::pair<std::string, std::string>>& records);
 Status RemoveFromIndex(Db& db, const std::string& kind, const std::string& record_id);
 Status RebuildSearchIndex(Db& db);
 

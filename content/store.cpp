@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "content/queries_internal.h"
 #include "content/schema.h"
 #include "content/search.h"
 #include "content/text.h"
@@ -202,6 +203,13 @@ Status ContentWriter::Upsert(const std::string& table, const json& row) {
         }
         return base::Ok();
     };
+    if (table == "attribute" && row.contains("link_id")) {
+        // A link moved to another record: the record it leaves loses a category too.
+        Stmt* previous = TRY_VALUE(Cached("SELECT link_id FROM attribute WHERE id = ?1"));
+        ResetOnExit reset{previous};
+        previous->Bind(1, id);
+        if (TRY_VALUE(previous->Step())) Touch("service", previous->Text(0));
+    }
     bool updated = false;
     if (has_update_columns) {
         Stmt* stmt = TRY_VALUE(Cached(update));
@@ -309,6 +317,7 @@ Status ContentWriter::SetMeta(const std::string& key, const std::string& value) 
 }
 
 Status ContentWriter::Finish() {
+    const bool after_delete = deleted_;
     if (deleted_) {
         // Cascaded deletes leave translations and index entries of rows that no longer exist.
         for (const auto& [table, fields] : TranslatableTable()) {
@@ -325,17 +334,14 @@ Status ContentWriter::Finish() {
     }
     auto touched = std::move(touched_);
     touched_.clear();
+    // One pass with shared prepared statements; a record that is gone leaves the index.
+    TRY(ReindexRecords(db_, touched));
+    std::set<std::string> services, organizations;
     for (const auto& [kind, id] : touched) {
-        Stmt exists = TRY_VALUE(db_.Prepare("SELECT 1 FROM " + Quote(kind) + " WHERE id = ?1"));
-        exists.Bind(1, id);
-        bool present = TRY_VALUE(exists.Step());
-        if (present) {
-            TRY(ReindexRecord(db_, kind, id));
-        } else if (kind != "taxonomy_term") {
-            TRY(RemoveFromIndex(db_, kind, id));
-        }
+        if (kind == "service") services.insert(id);
+        if (kind == "organization") organizations.insert(id);
     }
-    return base::Ok();
+    return detail::UpdateListIndex(db_, services, organizations, after_delete);
 }
 
 Result<std::string> GetMeta(Db& db, const std::string& key) {

@@ -14,6 +14,7 @@
 // - Records whose searchable text changed (service, course_series, organization and their
 //   translations) are remembered and re-indexed in Finish(), once each, so a bulk import does
 //   not re-index a service per field. A record deleted meanwhile is removed from the index.
+//   The category list index (list_entry) follows the same touched services and providers.
 // - Deleting a record deletes its translations (translation has no foreign key, by design:
 //   it spans every table). Rows removed by ON DELETE CASCADE lose their translations and
 //   index entries in Finish(), which sweeps orphans after any Delete.
@@ -50,7 +51,10 @@ public:
     Status Delete(const std::string& table, const std::string& id);
     Status SetMeta(const std::string& key, const std::string& value);
 
-    // Re-indexes the records touched since the last Finish (search index).
+    // Brings the derived indexes up to date with what was written since the last Finish: the
+    // search index (content/search.h) and the category list index (list_entry, list_count;
+    // content/queries_list_index.cpp). Each touched record is re-indexed once, with prepared
+    // statements shared by the whole pass, so a bulk write costs one pass, not one per row.
     Status Finish();
 
 private:
@@ -66,6 +70,11 @@ private:
 };
 
 Result<std::string> GetMeta(Db& db, const std::string& key);  // "not_found" when absent
+
+// Rebuilds the category list index from the tables (in the caller's transaction, or its own).
+// Finish() does this by itself when the index was made by another ICU or not at all (a database
+// migrated to schema 4 with content in it); a caller may do it ahead, e.g. at start-up.
+Status RebuildListIndex(Db& db);
 
 // The translatable fields of a content table (as in docs/content-format.md), or nullptr when
 // the table has none. booking_form_field also accepts "option:<value>" (option labels).

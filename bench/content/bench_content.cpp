@@ -233,6 +233,7 @@ struct Sizes {
 };
 
 int64_t g_week_start = 0;  // UTC seconds of the first course week
+double g_finish_ms = 0;    // ContentWriter::Finish of the import (search and list indexes)
 
 void Generate(content::Db& db, const Sizes& sizes) {
     std::mt19937 rng(20261125);
@@ -348,7 +349,9 @@ void Generate(content::Db& db, const Sizes& sizes) {
                                                            {"seats_taken", k % 13}, {"status", k == 5 ? "cancelled" : "scheduled"}}));
         }
     }
+    const auto finish0 = Clock::now();
     Die("finish", w.Finish());
+    g_finish_ms = std::chrono::duration<double, std::milli>(Clock::now() - finish0).count();
     Die("commit", tx.Commit());
 }
 
@@ -476,6 +479,7 @@ int main(int argc, char** argv) {
         std::printf("import: %d services, %d organisations, %d series x %d sessions, %lld texts in one transaction: %.0f ms (cpu %.0f ms)\n",
                     sizes.services, sizes.organizations, sizes.series, sizes.sessions_per_series, (long long)texts, Ms(t0, t1),
                     import_cpu);
+        std::printf("  of which ContentWriter::Finish (search index + list index): %.0f ms\n", g_finish_ms);
         std::printf("search index: %lld documents (record x language)\n", (long long)docs);
 
         const double rebuild_cpu0 = ThreadCpuMs();
@@ -519,6 +523,11 @@ int main(int argc, char** argv) {
         Report(name, timing, target, extra);
     };
 
+    auto print_load = [](const char* when) {
+        double load[3] = {0, 0, 0};
+        if (getloadavg(load, 3) > 0) std::printf("load average %s: %.2f %.2f %.2f (2 cores)\n", when, load[0], load[1], load[2]);
+    };
+    print_load("before the queries");
     // Warm the page cache and ICU once, as a running kiosk has.
     (void)content::Search(db, "konsultacija", "lv");
 
@@ -557,24 +566,47 @@ int main(int argc, char** argv) {
     }
 
     // ---- the category screen
+    // Every call is measured uncached: the connection's list cache is dropped before each, so
+    // each call is what the first visit of a category costs. Then the very first calls on new
+    // connections (cold SQLite page cache), and for comparison the cached calls.
     {
         auto categories = Must("categories", content::ListCategories(db, "lv"));
-        Timing list, open;
-        size_t listed = 0;
+        Timing list, open, list_cached, open_cached;
+        size_t listed = 0, largest = 0;
         const int rounds = std::max(60, queries / 5);
         for (int i = 0; i < rounds; ++i) {
             const std::string lang = langs[i % 3];
+            const std::string& category = categories[(size_t)(i / 3) % categories.size()].id;
             std::vector<content::Category> cats;
+            db.query_cache().reset();
             Time(list, [&] { cats = Must("categories", content::ListCategories(db, lang)); });
             Time(open, [&] {
-                listed += Must("services", content::ListServicesInCategory(db, cats[(size_t)i % cats.size()].id, lang)).size();
+                size_t n = Must("services", content::ListServicesInCategory(db, category, lang)).size();
+                listed += n;
+                largest = std::max(largest, n);
+            });
+            Time(list_cached, [&] { cats = Must("categories", content::ListCategories(db, lang)); });
+            Time(open_cached, [&] { (void)Must("services", content::ListServicesInCategory(db, category, lang)); });
+        }
+        Timing list_new, open_new;
+        const int fresh_rounds = (int)categories.size() * 3;
+        for (int i = 0; i < fresh_rounds; ++i) {
+            const std::string lang = langs[i % 3];
+            content::Db fresh = Must("open read-only", content::Db::Open(path, content::OpenMode::ReadOnly));
+            Time(list_new, [&] { (void)Must("categories", content::ListCategories(fresh, lang)); });
+            Time(open_new, [&] {
+                (void)Must("services", content::ListServicesInCategory(fresh, categories[(size_t)(i / 3)].id, lang));
             });
         }
-        char extra[64];
+        char extra[80];
         std::snprintf(extra, sizeof extra, "  (%zu categories)", categories.size());
         Report("ListCategories", list, 5.0, extra);
-        std::snprintf(extra, sizeof extra, "  (%.0f services each)", (double)listed / rounds);
+        Report("ListCategories, new connection", list_new, 5.0);
+        Report("ListCategories, cached", list_cached, 0);
+        std::snprintf(extra, sizeof extra, "  (%.0f services each, largest %zu)", (double)listed / rounds, largest);
         Report("ListServicesInCategory", open, 5.0, extra);
+        Report("ListServicesInCategory, new conn", open_new, 5.0);
+        Report("ListServicesInCategory, cached", open_cached, 0);
     }
 
     // ---- courses by week
@@ -591,6 +623,7 @@ int main(int argc, char** argv) {
         Report("ListSessions (7 days)", timing, 0, extra);
     }
 
+    print_load("after the queries");
     if (!keep) {
         for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
     } else {

@@ -2,6 +2,7 @@
 // input that must name file / record / field and leave the database unchanged.
 #include <catch2/catch.hpp>
 
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -232,6 +233,32 @@ TEST_CASE("hsds import: the demo content loads", "[hsds]") {
     CHECK(!categories->empty());
     CHECK(content::GetCentre(db, "lv").ok());
     CHECK(content::GetHotline(db, "en").ok());
+}
+
+TEST_CASE("hsds import: sets the content date the status line shows, only when it succeeds", "[hsds]") {
+    content::Db db = FreshDb("content_date.db");
+    REQUIRE(content::GetContentInfo(db)->updated_at == 0);  // "information date unknown"
+
+    // `kioskctl demo` runs exactly this import without --now: the date is the clock's.
+    const int64_t before = (int64_t)std::time(nullptr);
+    content::ImportOptions clock_options;
+    REQUIRE(content::ImportHsdsPath(db, std::string(KIOSK_SOURCE_DIR) + "/content/demo/demo.json", clock_options).ok());
+    const int64_t after = (int64_t)std::time(nullptr);
+    auto info = content::GetContentInfo(db);
+    REQUIRE(info.ok());
+    CHECK(info->updated_at >= before);
+    CHECK(info->updated_at <= after);
+
+    // A given "now" is used as is.
+    REQUIRE(content::ImportHsdsPath(db, kData + "/kiosk_small.json", Options()).ok());
+    CHECK(content::GetContentInfo(db)->updated_at == kNow);
+
+    // A failed import leaves the date with the content it describes.
+    content::ImportOptions later = Options();
+    later.now_utc = kNow + 86400;
+    std::string bad = WriteTemp("date_bad.json", "{\"x_kiosk_format\": 1, \"organizations\": [}");
+    REQUIRE_FALSE(content::ImportHsdsPath(db, bad, later).ok());
+    CHECK(content::GetContentInfo(db)->updated_at == kNow);
 }
 
 namespace {

@@ -1,6 +1,8 @@
 // tests/content/queries_test.cpp: the read API (content/queries.h) on fixtures written with
 // ContentWriter: translation fallback, collation per language, service detail, sessions with
 // seats left, booking forms, opening hours in words, content info.
+#include <functional>
+
 #include "content/bookings.h"
 #include "content/queries.h"
 #include "content_fixture.h"
@@ -423,4 +425,160 @@ TEST_CASE("Cached lists follow changes from this connection and from another one
     }
     CHECK(Names(Value(content::ListServicesInCategory(db, "c", "en"))) == std::vector<std::string>{"Aardvark"});
     CHECK(Value(content::ListCategories(db, "en"))[0].service_count == 1);
+}
+
+namespace {
+
+// The list as the read API builds it without the list index (the path for other languages and
+// for a database whose index is not valid): the marker is removed inside a transaction that is
+// rolled back, so the database keeps its index.
+// The connection's list cache is dropped around it, so neither answer can come from the other.
+std::vector<content::ServiceSummary> ListFromTables(content::Db& db, const std::string& category, const std::string& lang) {
+    db.query_cache().reset();
+    Check(db.Exec("BEGIN; DELETE FROM meta WHERE key = 'list_index';"));
+    auto list = content::ListServicesInCategory(db, category, lang);
+    Check(db.Exec("ROLLBACK"));
+    db.query_cache().reset();
+    return Value(std::move(list));
+}
+
+std::map<std::string, int> CountsFromTables(content::Db& db, const std::string& lang) {
+    db.query_cache().reset();
+    Check(db.Exec("BEGIN; DELETE FROM meta WHERE key = 'list_index';"));
+    auto categories = content::ListCategories(db, lang);
+    Check(db.Exec("ROLLBACK"));
+    db.query_cache().reset();
+    std::map<std::string, int> counts;
+    for (const content::Category& category : Value(std::move(categories))) counts[category.id] = category.service_count;
+    return counts;
+}
+
+std::string Describe(const std::vector<content::ServiceSummary>& list) {
+    std::string out;
+    for (const auto& s : list) {
+        out += s.id + "|" + s.name.text + "|" + s.name.lang + (s.name.fallback ? "*" : "") + "|" + s.description.text + "|" +
+               s.description.lang + "|" + s.organization_name.text + "|" + s.organization_name.lang + "|" +
+               (s.is_free ? (*s.is_free ? "free" : "paid") : "?") + "|" + s.kiosk_role + "\n";
+    }
+    return out;
+}
+
+int64_t IndexRows(content::Db& db) { return Value(db.QueryInt("SELECT count(*) FROM list_entry")); }
+
+// Every category in every listed language, and the counts: the index must give what the
+// tables give.
+void CheckIndexAgrees(content::Db& db, const std::string& step) {
+    INFO("after: " << step);
+    REQUIRE(Value(content::GetMeta(db, "list_index")).size() > 0);
+    std::vector<std::string> categories;
+    {
+        content::Stmt stmt = Value(db.Prepare("SELECT id FROM taxonomy_term ORDER BY id"));
+        while (Value(stmt.Step())) categories.push_back(stmt.Text(0));
+    }
+    for (const std::string lang : {"lv", "en", "ru"}) {
+        for (const std::string& category : categories) {
+            INFO(category << " " << lang);
+            CHECK(Describe(Value(content::ListServicesInCategory(db, category, lang))) == Describe(ListFromTables(db, category, lang)));
+        }
+        std::map<std::string, int> counts;
+        for (const auto& category : Value(content::ListCategories(db, lang))) counts[category.id] = category.service_count;
+        CHECK(counts == CountsFromTables(db, lang));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("The list index gives the lists the tables give, through every kind of change", "[content][queries][list_index]") {
+    content::Db db = OpenTemp("queries_list_index");
+    BuildDirectory(db);
+    {
+        Builder build(db);
+        build.Text("service", "work-1", "description", {{"ru", "Поиск работы вместе"}, {"lv", "Darba meklēšana kopā"}});
+        build.Row("service", {{"id", "legal-2"}, {"is_free", false}});
+        build.Done();
+    }
+    REQUIRE(IndexRows(db) > 0);
+    CheckIndexAgrees(db, "building");
+
+    auto change = [&](const std::string& step, const std::function<void(content::ContentWriter&)>& write) {
+        auto tx = Value(content::Transaction::Begin(db));
+        content::ContentWriter writer(db);
+        write(writer);
+        Check(writer.Finish());
+        Check(tx.Commit());
+        CheckIndexAgrees(db, step);
+    };
+    change("a service renamed (moves in the order)", [](content::ContentWriter& w) {
+        Check(w.SetText("service", "legal-1", "name", "lv", "Ārsts un jurists"));
+    });
+    change("a translation added where there was a fallback", [](content::ContentWriter& w) {
+        Check(w.SetText("service", "legal-2", "name", "ru", "Перевод документов"));
+        Check(w.SetText("service", "legal-2", "name", "en", "Translating documents"));
+    });
+    change("a translation removed", [](content::ContentWriter& w) { Check(w.RemoveText("service", "legal-1", "name", "ru")); });
+    change("the provider renamed", [](content::ContentWriter& w) {
+        Check(w.SetText("organization", "prov", "name", "ru", "Поставщик услуг"));
+    });
+    change("a category link moved to another service", [](content::ContentWriter& w) {
+        Check(w.Upsert("attribute", {{"id", "attr-work-1-work"}, {"link_id", "hotline"}}));
+    });
+    change("a service closed, another reopened", [](content::ContentWriter& w) {
+        Check(w.Upsert("service", {{"id", "legal-1"}, {"status", "inactive"}}));
+        Check(w.Upsert("service", {{"id", "legal-old"}, {"status", "active"}}));
+    });
+    change("free/paid and role changed", [](content::ContentWriter& w) {
+        Check(w.Upsert("service", {{"id", "legal-old"}, {"is_free", true}, {"kiosk_role", "hotline"}}));
+    });
+    change("a service deleted", [](content::ContentWriter& w) { Check(w.Delete("service", "legal-2")); });
+    change("a category deleted (its links cascade)", [](content::ContentWriter& w) { Check(w.Delete("taxonomy_term", "work")); });
+    CHECK(Value(db.QueryInt("SELECT count(*) FROM list_entry WHERE category_id = 'work'")) == 0);
+    CHECK(Value(db.QueryInt("SELECT count(*) FROM list_count WHERE category_id = 'work'")) == 0);
+    change("a provider deleted (its services cascade)", [](content::ContentWriter& w) { Check(w.Delete("organization", "prov")); });
+    CHECK(Value(db.QueryInt("SELECT count(*) FROM list_entry WHERE service_id IN ('legal-1', 'legal-old')")) == 0);
+    CHECK(Value(content::ListCategories(db, "en"))[0].service_count == 0);
+}
+
+TEST_CASE("A list index that is missing or made by another ICU is not used, and the next write rebuilds it",
+          "[content][queries][list_index]") {
+    content::Db db = OpenTemp("queries_list_marker");
+    BuildDirectory(db);
+    const std::string expected = Describe(Value(content::ListServicesInCategory(db, "legal", "lv")));
+    REQUIRE(expected.find("legal-1") != std::string::npos);
+    {
+        // The lists really come from the index while it is valid.
+        Check(db.Exec("BEGIN; UPDATE list_entry SET name = 'From the index' WHERE service_id = 'legal-1' AND lang = 'lv';"));
+        db.query_cache().reset();
+        auto names = Names(Value(content::ListServicesInCategory(db, "legal", "lv")));
+        Check(db.Exec("ROLLBACK"));
+        db.query_cache().reset();
+        CHECK(std::find(names.begin(), names.end(), "From the index") != names.end());
+    }
+
+    // As a database filled under schema 3 looks after migrating: empty index, no marker. Or
+    // the keys came from another ICU version: the rows are there but must not be trusted.
+    for (const std::string marker : {"", "1 icu 99.1 lv 1.2.3.4"}) {
+        INFO("marker '" << marker << "'");
+        if (marker.empty()) {
+            Check(db.Exec("DELETE FROM list_entry; DELETE FROM list_count; DELETE FROM meta WHERE key = 'list_index';"));
+        } else {
+            Check(db.Exec("UPDATE list_entry SET sort_key = x'00', name = 'stale'; UPDATE meta SET value = '" + marker +
+                          "' WHERE key = 'list_index';"));
+        }
+        CHECK(Describe(Value(content::ListServicesInCategory(db, "legal", "lv"))) == expected);
+        CHECK(Value(content::ListCategories(db, "lv"))[0].service_count == 2);
+
+        // Any write (here: nothing but a meta value) brings it back whole.
+        auto tx = Value(content::Transaction::Begin(db));
+        content::ContentWriter writer(db);
+        Check(writer.SetMeta("content_seq", "1235"));
+        Check(writer.Finish());
+        Check(tx.Commit());
+        CHECK(Value(db.QueryInt("SELECT count(*) FROM list_entry WHERE name = 'stale'")) == 0);
+        CHECK(IndexRows(db) > 0);
+        CheckIndexAgrees(db, "rebuild");
+    }
+    // And on demand.
+    Check(db.Exec("DELETE FROM meta WHERE key = 'list_index'"));
+    Check(content::RebuildListIndex(db));
+    CheckIndexAgrees(db, "RebuildListIndex");
 }

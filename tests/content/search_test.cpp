@@ -171,6 +171,16 @@ TEST_CASE("FoldForSearch removes Latvian diacritics and case", "[search][fold]")
     CHECK(content::FoldForSearch("Ēdināšana Īre Ūdens") == "edinasana ire udens");
 }
 
+TEST_CASE("FoldForSearch folds ASCII text the same way as any other text", "[search][fold]") {
+    // ASCII takes a shortcut; every printable ASCII character must come out as ICU folds it,
+    // which is seen by appending a non-ASCII letter that sends the same text through ICU.
+    std::string ascii;
+    for (char c = ' '; c < 0x7F; ++c) ascii.push_back(c);
+    const std::string via_icu = content::FoldForSearch(ascii + "\u00C5");  // Å folds to a
+    CHECK(content::FoldForSearch(ascii) + "a" == via_icu);
+    CHECK(content::FoldForSearch("Legal Consultation A1") == "legal consultation a1");
+}
+
 TEST_CASE("FoldForSearch folds ё to е and keeps й distinct from и", "[search][fold]") {
     CHECK(content::FoldForSearch("Учёба") == "учеба");
     CHECK(content::FoldForSearch("ЁЛКА") == "елка");
@@ -499,6 +509,58 @@ TEST_CASE("Re-indexing a category re-indexes the services in it", "[search][inde
     CHECK(dir.Finds("courts", "svc-legal"));
 }
 
+namespace {
+
+// The index content without rowids, to compare an incrementally kept index with a rebuilt one.
+std::set<std::string> IndexContent(content::Db& db) {
+    auto stmt = db.Prepare("SELECT d.kind, d.record_id, d.lang, d.name_key, f.name, f.body FROM search_doc d "
+                           "JOIN search_fts f ON f.rowid = d.rowid");
+    REQUIRE(stmt.ok());
+    std::set<std::string> rows;
+    while (stmt->Step().value_or(false)) {
+        std::string row;
+        for (int col = 0; col < 6; ++col) row += stmt->Text(col) + "\x1f";
+        rows.insert(row);
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("A category link moved to another service moves the category's name in the index", "[search][index]") {
+    Directory dir;
+    REQUIRE(dir.Finds("aizsardziba", "svc-legal", "lv"));
+    REQUIRE_FALSE(dir.Finds("aizsardziba", "svc-social", "lv"));
+    dir.Write([](content::ContentWriter& w) {
+        Check(w.Upsert("attribute", json{{"id", "attr-legal-law"}, {"link_id", "svc-social"}}));
+    });
+    CHECK(dir.Finds("aizsardziba", "svc-social", "lv"));
+    CHECK_FALSE(dir.Finds("aizsardziba", "svc-legal", "lv"));
+}
+
+TEST_CASE("One Finish over related changes leaves the index a rebuild would make", "[search][index]") {
+    Directory dir;
+    dir.Write([](content::ContentWriter& w) {
+        // A provider, a category and a service of both renamed together, a new service in the
+        // renamed category, and a service deleted: every record must be indexed with the final texts.
+        Check(w.SetText("organization", "org-abolins", "name", "en", "Bērziņš Legal"));
+        Check(w.SetText("taxonomy_term", "cat-law", "name", "en", "Rights and courts"));
+        Check(w.SetText("service", "svc-legal", "name", "en", "Lawyer on Tuesdays"));
+        Check(w.Upsert("service", json{{"id", "svc-new"}, {"organization_id", "org-abolins"}}));
+        Check(w.SetText("service", "svc-new", "name", "en", "Tenancy advice"));
+        Check(w.Upsert("attribute", json{{"id", "attr-new-law"}, {"link_id", "svc-new"}, {"link_entity", "service"},
+                                         {"taxonomy_term_id", "cat-law"}}));
+        Check(w.Delete("service", "svc-docs"));
+    });
+    CHECK(dir.Finds("courts", "svc-new"));
+    CHECK(dir.Finds("berzins", "svc-legal"));
+    CHECK(dir.Finds("tuesdays", "svc-legal"));
+    CHECK_FALSE(dir.Finds("documents", "svc-docs"));
+    const std::set<std::string> incremental = IndexContent(dir.db());
+    Check(content::RebuildSearchIndex(dir.db()));
+    CHECK(IndexContent(dir.db()) == incremental);
+}
+
 TEST_CASE("ReindexRecord refuses an unknown kind with a clear error", "[search][index]") {
     Directory dir;
     auto status = content::ReindexRecord(dir.db(), "servce", "svc-legal");
@@ -506,6 +568,7 @@ TEST_CASE("ReindexRecord refuses an unknown kind with a clear error", "[search][
     CHECK(status.error().code == "search_unknown_kind");
     CHECK(status.error().message.find("servce") != std::string::npos);
     CHECK(content::RemoveFromIndex(dir.db(), "booking", "x").error().code == "search_unknown_kind");
+    CHECK(content::ReindexRecords(dir.db(), {{"service", "svc-legal"}, {"servce", "x"}}).error().code == "search_unknown_kind");
 }
 
 TEST_CASE("RebuildSearchIndex rebuilds the same index from the translations", "[search][index]") {
