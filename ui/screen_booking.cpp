@@ -197,16 +197,28 @@ void DrawBookingScreen(VisitorUi::Impl& ui) {
         Gap(ui);
         Heading(ui, ui.T("booking.summary_title"));
         std::string read = ui.T("booking.summary_title") + ".\n";
+        const float width = ImGui::GetContentRegionAvail().x;
+        // Label and value side by side, so the whole summary and its Send button fit on one
+        // screen in the normal text size (no scrolling needed to find Send).
+        const float label_w = std::floor(width * 0.36f);
+        const float value_w = width - label_w - ui.m.pad;
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        Gap(ui, 0.5f);
         for (const content::FormField& f : form.fields) {
             const std::string label = f.label.empty() ? f.key : f.label.text;
             const std::string value = ValueText(ui, f, flow.values[f.key]);
-            SectionTitle(ui, label);
-            Para(ui, value, ui.m.large_px);
+            text::Style label_style = MakeStyle(ui, ui.m.large_px, true, ui.theme.text);
+            text::Style value_style = MakeStyle(ui, ui.m.large_px, false, ui.theme.text);
+            ImVec2 ls = text::Measure(label, label_style, label_w - ui.m.pad);
+            ImVec2 vs = text::Measure(value, value_style, value_w);
+            ImVec2 p = ImGui::GetCursorScreenPos();
+            text::DrawText(draw, p, label, label_style, label_w - ui.m.pad);
+            text::DrawText(draw, ImVec2(p.x + label_w, p.y), value, value_style, value_w);
+            ImGui::Dummy(ImVec2(width, std::max(ls.y, vs.y) + ui.m.pad * 0.6f));
             read += label + ": " + value + ".\n";
         }
-        Gap(ui, 2);
+        Gap(ui, 1.5f);
         if (!flow.notice_key.empty()) ErrorText(ui, ui.T(flow.notice_key));
-        const float width = ImGui::GetContentRegionAvail().x;
         FlowLayout buttons(width, ui.m.pad);
         ButtonOptions back;
         back.icon = Icon::ChevronLeft;
@@ -284,7 +296,8 @@ void DrawBookingScreen(VisitorUi::Impl& ui) {
         Para(ui, FieldLabel(ui, *focused), ui.m.large_px, false, true);
         std::string& value = flow.values[focused->key];
         FieldBox(ui, "focused_copy", value, ui.T("booking.tap_to_type"), ImGui::GetContentRegionAvail().x, true,
-                 flow.errors.count(focused->key) > 0, focused->type == "multiline" ? 3 : 1);
+                 flow.errors.count(focused->key) > 0, focused->type == "multiline" ? 3 : 1,
+                 focused->label.empty() ? std::string_view(focused->key) : std::string_view(focused->label.text));
         Gap(ui, 0.5f);
         KeyboardOptions kb;
         kb.digits_only = focused->type == "phone";

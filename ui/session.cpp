@@ -83,6 +83,9 @@ double IdleTimer::NextWakeup(double now) const {
     if (phase_ == Phase::Idle) return std::numeric_limits<double>::infinity();
     double warning_at = last_activity_ + idle_;
     if (now < warning_at) return warning_at - now;
+    // The warning is due but not on screen yet (the clock jumped, or the loop slept through
+    // the moment): a frame is needed now, not at the next countdown second.
+    if (phase_ == Phase::Active) return 0.0;
     // During the warning: wake at each whole second of the countdown so the number updates.
     double left = WarningSecondsLeft(now);
     double to_next_second = left - std::floor(left);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <png.h>
+#include <sqlite3.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -289,48 +290,103 @@ TEST_CASE("the real kiosk (ui/): a first journey, idle after input, a degraded d
     CHECK(stat((dir.path + "/shots/fallback.png").c_str(), &st) == 0);
 }
 
-TEST_CASE("the real kiosk on the demo content: Russian search, the legal consultation, booking form, "
-          "language switch keeps the place, read-aloud, idle reset",
-          "[kiosk][program][real][journey]") {
-    std::string real = KIOSK_REAL_PATH;
-    std::string kioskctl = KIOSKCTL_PATH;
+namespace {
+
+// The demo content in a fresh database (kioskctl demo), or "" when the real kiosk or kioskctl
+// is not built.
+std::string DemoDb(const TempDir& dir) {
+    std::string real = KIOSK_REAL_PATH, kioskctl = KIOSKCTL_PATH;
     struct stat st {};
-    if (real.empty() || kioskctl.empty() || stat(real.c_str(), &st) != 0) {
+    if (real.empty() || kioskctl.empty() || stat(real.c_str(), &st) != 0) return "";
+    std::string db = dir.path + "/demo.db";
+    if (std::system(("'" + kioskctl + "' --db '" + db + "' --content '" KIOSK_SOURCE_DIR
+                     "/content/demo/demo.json' demo >/dev/null 2>&1").c_str()) != 0)
+        return "";
+    return db;
+}
+
+struct OutboxRow {
+    std::string kind, payload;
+};
+
+std::vector<OutboxRow> ReadOutbox(const std::string& db_path) {
+    std::vector<OutboxRow> rows;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return rows;
+    }
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT kind, payload FROM outbox ORDER BY seq", -1, &stmt, nullptr) == SQLITE_OK) {
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+            rows.push_back({reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)),
+                            reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1))});
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("the real kiosk on the demo content: Russian search with the on-screen keyboard, the legal "
+          "consultation, read-aloud, the booking form typed into, a language switch that keeps the place, "
+          "summary, submit, confirmation, and exactly that booking in the outbox",
+          "[kiosk][program][real][journey]") {
+    TempDir dir;
+    std::string db = DemoDb(dir);
+    if (db.empty()) {
         WARN("the real kiosk or kioskctl is not built; journey skipped");
         return;
     }
-    TempDir dir;
-    REQUIRE(std::system(("'" + kioskctl + "' --db '" + dir.path + "/demo.db' --content '" KIOSK_SOURCE_DIR
-                         "/content/demo/demo.json' demo >/dev/null 2>&1").c_str()) == 0);
-    dir.File("journey.txt",
-             "tap 960 540\n"                          // 1 attract -> language choice
-             "tap \"Русский\"\n"
-             "expect language ru\n"
-             "tap \"Поиск\"\n"                        // 4 search with the on-screen ЙЦУКЕН keyboard
-             "tap \"ю\"\ntap \"р\"\ntap \"и\"\ntap \"с\"\ntap \"т\"\n"
-             "tap \"Консультация юриста\"\n"          // 10 the legal consultation, found in Russian
-             "expect screen service\n"
-             "tap \"Читать вслух\"\n"
-             "expect spoken \"Консультация юриста\"\n"
-             "tap \"Записаться на эту услугу\"\n"     // 14 its booking form
-             "expect screen booking\n"
-             "tap \"EN\"\n"                           // 16 switch language mid-journey
-             "expect screen booking\n"
-             "expect language en\n"
-             "expect no-widget \"Continue\"\n"
-             "advance 61s\n"                          // 20 idle: the warning with its countdown
-             "screenshot warning\n"
-             "expect screen booking\n"
-             "expect widget \"Continue\"\n"
-             "advance 25s\n"                          // 23 the countdown ran out: the visit is wiped
-             "expect screen attract\n"
-             "expect language lv\n"
-             "expect stopped\n"
-             "expect outbox 0\n");
-    Run run = RunProgram(dir, "--db demo.db --script journey.txt --screenshot-dir shots --speech=log --speech-log spoken.txt", "", real);
+    Run run = RunProgram(dir,
+                         "--db demo.db --script '" KIOSK_SOURCE_DIR "/tests/kiosk/journey_booking_ru.txt' "
+                         "--screenshot-dir shots --speech=log --speech-log spoken.txt",
+                         "", KIOSK_REAL_PATH);
     INFO(run.err);
     REQUIRE(run.status == 0);
     const std::string spoken = ReadAll(dir.path + "/spoken.txt");
     CHECK_THAT(spoken, Catch::Contains("speak ru Консультация юриста"));
-    CHECK(stat((dir.path + "/shots/warning.png").c_str(), &st) == 0);
+    struct stat st {};
+    CHECK(stat((dir.path + "/shots/confirmation.png").c_str(), &st) == 0);
+
+    // The outbox holds exactly this booking, with what was typed and chosen.
+    std::vector<OutboxRow> rows = ReadOutbox(db);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].kind == "booking");
+    auto payload = nlohmann::json::parse(rows[0].payload, nullptr, false);
+    REQUIRE(payload.is_object());
+    CHECK(payload["visitor_lang"] == "ru");
+    CHECK(payload["values"]["name"] == "Анна Петрова");
+    CHECK(payload["values"]["phone"] == "+371 20000000");
+    CHECK(payload["values"]["topic"] == "housing");
+    CHECK(payload["values"]["preferred_time"] == "afternoon");
+    CHECK(payload["values"]["language"] == "ru");
+    CHECK(payload["values"]["consent"] == "yes");
+    CHECK((!payload["values"].contains("email") || payload["values"]["email"] == ""));
+    // The confirmation showed this booking's reference (read aloud from that screen) and it is
+    // the one the outbox will send.
+    const std::string reference = payload["reference"].get<std::string>();
+    REQUIRE(reference.size() >= 6);
+    CHECK_THAT(spoken, Catch::Contains(reference));
+    // The service booked is the legal consultation.
+    CHECK(payload["service_id"].get<std::string>().size() == 36);
+}
+
+TEST_CASE("the real kiosk: the idle warning then the reset wipes a half-filled booking form, nothing is queued",
+          "[kiosk][program][real][journey]") {
+    TempDir dir;
+    std::string db = DemoDb(dir);
+    if (db.empty()) {
+        WARN("the real kiosk or kioskctl is not built; journey skipped");
+        return;
+    }
+    Run run = RunProgram(dir,
+                         "--db demo.db --script '" KIOSK_SOURCE_DIR "/tests/kiosk/journey_idle_reset_ru.txt' "
+                         "--speech=log --speech-log spoken.txt",
+                         "", KIOSK_REAL_PATH);
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    CHECK_THAT(run.err, Catch::Contains("ui_session_timeout"));
+    CHECK(ReadOutbox(db).empty());
 }

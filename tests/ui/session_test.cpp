@@ -23,6 +23,17 @@ TEST_CASE("idle timer: active, warning, expired once", "[ui][session]") {
     CHECK(t.Update(181) == ui::IdleTimer::Phase::Idle);  // expiry is reported once
 }
 
+TEST_CASE("a warning that is due but not drawn asks for a frame at once", "[ui][session]") {
+    // The clock jumped past the idle timeout (a script's `advance 61s`, or a loop that slept
+    // through the moment): the warning must be drawn now, not at the next countdown second.
+    ui::IdleTimer t;
+    t.Configure(60, 20);
+    t.Start(0);
+    CHECK(t.NextWakeup(61) == 0.0);
+    CHECK(t.Update(61) == ui::IdleTimer::Phase::Warning);
+    CHECK(t.NextWakeup(61) == Approx(1.0));  // then once a second for the countdown
+}
+
 TEST_CASE("a touch during the warning continues the visit", "[ui][session]") {
     ui::IdleTimer t;
     t.Configure(60, 20);
