@@ -3,10 +3,12 @@
 //
 // Design note
 // - Start-up order: display (SDL driver chosen on purpose, GL 3.0 context), ImGui (our own
-//   platform glue + ImGui's OpenGL3 renderer, input font from fonts/), text engine, content
-//   database, speech, ui::VisitorUi. A database that cannot be opened does not stop the kiosk:
-//   it logs db_open_failed and runs the UI on an empty in-memory database, so the visitor sees
-//   the UI's built-in fallback (hotline and the centre's address) instead of a blank screen.
+//   platform glue + ImGui's OpenGL3 renderer), text engine, content database, speech,
+//   ui::VisitorUi, the first frame; then StartDeferredWork(): ImGui's input font from fonts/
+//   and espeak-ng, which the first screen does not need (the first frame comes sooner).
+//   A database that cannot be opened does not stop the kiosk: it logs db_open_failed and
+//   runs the UI on an empty in-memory database, so the visitor sees the UI's built-in
+//   fallback (hotline and the centre's address) instead of a blank screen.
 //   A display that cannot be opened is fatal (exit 1): nothing could be shown anyway.
 // - The frame loop renders only when something changed:
 //     wait  ── SDL_WaitEventTimeout(until VisitorUi::NextWakeup) ──▶ drain events
@@ -105,7 +107,8 @@ private:
     void RenderFrame(std::vector<uint8_t>* capture = nullptr, int* capture_w = nullptr,
                      int* capture_h = nullptr);
     void RunLoop(double real_deadline);
-    // Work that the first frame does not need (espeak-ng), done right after it is shown.
+    // Work that the first frame does not need (espeak-ng, ImGui's input font), done right
+    // after it is shown.
     void StartDeferredWork();
 
     AppOptions options_;
@@ -117,6 +120,7 @@ private:
     bool db_degraded_ = false;
     std::unique_ptr<SpeechRecorder> speech_;
     bool espeak_pending_ = false;  // espeak-ng starts after the first frame
+    bool input_font_pending_ = false;  // ImGui's full input font is built after the first frame
     std::unique_ptr<ui::VisitorUi> ui_;
 #if KIOSK_HAVE_SYNC
     std::unique_ptr<ksync::SyncClient> sync_;  // started when hub_url is set
