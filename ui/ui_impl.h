@@ -13,6 +13,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,8 @@
 #include "ui/visitor_ui.h"
 
 namespace ui {
+
+struct StaffSession;  // ui/staff_session.h
 
 struct CoursesState {
     bool week_view = false;
@@ -47,6 +50,9 @@ struct Visit {
     bool shift = false;
     CoursesState courses;
     BookingFlow booking;
+    // Staff mode (ui/staff_session.h): set from the PIN pad on, dropped with the visit, so the
+    // staff member's identity can never outlive the session.
+    std::shared_ptr<StaffSession> staff;
 };
 
 struct VisitorUi::Impl {
@@ -82,6 +88,7 @@ struct VisitorUi::Impl {
     bool scroll_restore_pending = false;   // set when a route becomes current
     std::optional<std::function<void()>> pending;  // deferred navigation
     std::string last_screen_key;
+    double staff_hold_since = -1;    // the hidden staff gesture's press time (-1: not held)
 
     // --- helpers for screens
     const std::string& lang() const { return visit.lang; }

@@ -13,6 +13,7 @@
 
 #include "base/log.h"
 #include "ui/screens.h"
+#include "ui/staff_session.h"
 #include "ui/widgets.h"
 
 namespace ui {
@@ -41,6 +42,7 @@ VisitorUi::Impl::Impl(content::Db& db_in, text::TextEngine& text_in, SpeechOutpu
     if (config.languages.empty()) config.languages = {"lv", "en", "ru"};
     idle.Configure(config.idle_timeout_seconds, config.warning_seconds);
     ResetVisit();
+    if (config.staff_start_on_pin_pad) OpenStaffMode(*this);
 }
 
 void VisitorUi::Impl::ResetVisit() {
@@ -122,6 +124,10 @@ void VisitorUi::Impl::ApplyPending() {
 }
 
 void VisitorUi::Impl::FrameBody() {
+    if (visit.staff) {
+        DrawStaffMode(*this);
+        return;
+    }
     const std::string key = RouteKey(visit.nav);
     if (key != last_screen_key) {
         last_screen_key = key;
@@ -155,7 +161,8 @@ void VisitorUi::Frame(const FrameContext& frame) {
     Impl& ui = *impl_;
     ui.frame = frame;
     if (frame.content_changed) ui.cache.Invalidate();
-    if (ui.visit.nav.Current().screen != Screen::Attract) {
+    // A staff session is timed like a visit, also when it began on the attract screen.
+    if (ui.visit.nav.Current().screen != Screen::Attract || ui.visit.staff) {
         if (ui.idle.phase() == IdleTimer::Phase::Idle) ui.idle.Start(frame.now_seconds);
         if (ui.idle.Update(frame.now_seconds) == IdleTimer::Phase::Expired) {
             base::LogInfo("ui_session_timeout", "screen=" + ScreenName());
@@ -163,6 +170,7 @@ void VisitorUi::Frame(const FrameContext& frame) {
         }
     }
     if (ui.visit.speaking && frame.now_seconds >= ui.visit.speaking_until) ui.visit.speaking = false;
+    UpdateStaffGesture(ui);
 
     ui.theme = ui.visit.high_contrast ? Theme::HighContrast() : Theme::Normal();
     ui.m = ComputeMetrics(ui.config, ui.visit.larger_text, frame.width, frame.height);
@@ -250,6 +258,7 @@ double VisitorUi::NextWakeup(double now_seconds) const {
     if (screen == Screen::Attract) wake = std::min(wake, 60.0);
     // The confirmation shows the booking's status, which sync may change.
     if (screen == Screen::Confirmation) wake = std::min(wake, 5.0);
+    wake = std::min(wake, StaffNextWakeup(ui, now_seconds));
     if (ui.pending) wake = 0.0;
     return wake;
 }
@@ -261,7 +270,10 @@ void VisitorUi::ResetSession() {
     base::LogInfo("ui_session_reset", "visit=" + std::to_string(impl_->visit_number));
 }
 
-std::string VisitorUi::ScreenName() const { return ScreenId(impl_->visit.nav.Current().screen); }
+std::string VisitorUi::ScreenName() const {
+    if (impl_->visit.staff) return StaffScreenName(*impl_);
+    return ScreenId(impl_->visit.nav.Current().screen);
+}
 
 std::string VisitorUi::Language() const { return impl_->visit.lang; }
 

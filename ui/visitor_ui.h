@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "ui/staff_hooks.h"
+
 namespace content { class Db; }
 // The text engine's layer is fonts/; `text` is its alias (as in fonts/text.h).
 namespace fonts { class TextEngine; }
@@ -41,7 +43,11 @@ struct UiConfig {
     bool larger_text = false;             // accessibility defaults for a new session
     bool high_contrast = false;
     float speech_volume = 0.8f;
+    // Staff mode (docs/staff-mode.md, ui/staff_session.h): the hidden corner gesture opens the
+    // PIN pad when this is set and the content has staff members.
     bool staff_mode_available = false;
+    bool staff_start_on_pin_pad = false;  // `kiosk --staff`: the first screen is the PIN pad
+    StaffHooks staff;                     // what the diagnostics screen needs from the program
 };
 
 // What the program tells the UI about the world outside it.

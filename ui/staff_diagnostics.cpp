@@ -1,0 +1,187 @@
+// ui/staff_diagnostics.cpp: what staff need to know when the kiosk seems out of date: sync state
+// (from the program's sync client, through UiConfig::staff), the content's sequence and "as of"
+// date, firmware version, free disk, the kiosk's health as the hub last saw it, "sync now", and
+// importing a signed bundle from a file (USB stick) through the program's callback.
+#include <imgui.h>
+#include <sys/statvfs.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "base/log.h"
+#include "content/store.h"
+#include "ui/localize.h"
+#include "ui/screens.h"
+#include "ui/staff_session.h"
+#include "ui/widgets.h"
+
+namespace ui {
+namespace {
+
+std::string Bytes(long long bytes) {
+    char out[32];
+    if (bytes >= 1000LL * 1000 * 1000) {
+        std::snprintf(out, sizeof out, "%.1f GB", double(bytes) / 1e9);
+    } else {
+        std::snprintf(out, sizeof out, "%.0f MB", double(bytes) / 1e6);
+    }
+    return out;
+}
+
+// Free space for the database's folder, -1 when unknown (e.g. an in-memory database).
+long long FreeDisk(const std::string& db_path) {
+    if (db_path.empty() || db_path == ":memory:") return -1;
+    std::string folder = db_path;
+    size_t slash = folder.rfind('/');
+    folder = slash == std::string::npos ? "." : slash == 0 ? "/" : folder.substr(0, slash);
+    struct statvfs st {};
+    if (statvfs(folder.c_str(), &st) != 0) return -1;
+    return (long long)st.f_bavail * (long long)st.f_frsize;
+}
+
+void Row(VisitorUi::Impl& ui, const std::string& label, const std::string& value, float width) {
+    const float label_w = std::floor(width * 0.38f);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    text::Style ls = MakeStyle(ui, ui.m.body_px, false, ui.theme.text_muted);
+    text::Style vs = MakeStyle(ui, ui.m.body_px, true, ui.theme.text);
+    ImVec2 lsz = text::Measure(label, ls, label_w - ui.m.pad);
+    ImVec2 vsz = text::Measure(value, vs, width - label_w);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    text::DrawText(draw, pos, label, ls, label_w - ui.m.pad);
+    text::DrawText(draw, ImVec2(pos.x + label_w, pos.y), value, vs, width - label_w);
+    ImGui::Dummy(ImVec2(width, std::max(lsz.y, vsz.y) + ui.m.pad * 0.4f));
+}
+
+std::string When(VisitorUi::Impl& ui, long long utc) {
+    return utc > 0 ? FormatDateTimeUtc(utc, ui.lang()) : ui.T("staff.diag.never");
+}
+
+// The hub's view of this kiosk (meta `hub_seen_health`, JSON written by the sync client) as
+// "key: value" lines; empty when it was never reported.
+std::vector<std::pair<std::string, std::string>> HubSeenHealth(content::Db& db, bool* reported) {
+    std::vector<std::pair<std::string, std::string>> lines;
+    *reported = false;
+    auto meta = content::GetMeta(db, "hub_seen_health");
+    if (!meta.ok() || meta->empty()) return lines;
+    *reported = true;
+    nlohmann::json health = nlohmann::json::parse(*meta, nullptr, /*allow_exceptions=*/false);
+    if (!health.is_object()) {
+        lines.emplace_back("", *meta);  // not JSON: show it as it is rather than nothing
+        return lines;
+    }
+    for (const auto& [key, value] : health.items()) {
+        lines.emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump());
+    }
+    return lines;
+}
+
+}  // namespace
+
+void DrawStaffDiagnostics(VisitorUi::Impl& ui, StaffSession& staff) {
+    const StaffHooks& hooks = ui.config.staff;
+    ContentArea area = BeginContent(ui);
+    const bool typing = staff.bundle_focused && static_cast<bool>(hooks.import_bundle);
+    const float right_w = typing ? std::floor(area.size.x * 0.42f) : 0.0f;
+    const float left_w = area.size.x - right_w;
+    BeginScrollArea(ui, "staff_diagnostics", ImVec2(left_w, area.size.y), /*remember=*/false);
+    Heading(ui, ui.T("staff.home.diagnostics"), ui.m.title_px);
+    StaffNotice(ui, staff.diagnostics_notice, staff.diagnostics_notice_error);
+    const float width = ImGui::GetContentRegionAvail().x;
+
+    // Sync.
+    SectionTitle(ui, ui.T("staff.diag.sync"), Icon::Online);
+    if (hooks.sync_state) {
+        StaffSyncState state = hooks.sync_state();
+        Row(ui, ui.T("staff.diag.last_success"), When(ui, state.last_success_utc), width);
+        Row(ui, ui.T("staff.diag.last_error"), state.last_error.empty() ? ui.T("staff.diag.none") : state.last_error, width);
+        Row(ui, ui.T("staff.diag.next_attempt"),
+            state.syncing ? ui.T("staff.diag.syncing") : When(ui, state.next_attempt_utc), width);
+        Row(ui, ui.T("staff.diag.outbox"), std::to_string(state.outbox_depth), width);
+        if (hooks.sync_now) {
+            ButtonOptions o;
+            o.icon = Icon::Online;
+            if (Button(ui, "sync_now", ui.T("staff.diag.sync_now"), ImVec2(0, 0), o)) {
+                hooks.sync_now();
+                base::LogInfo("staff_sync_now");
+                staff.diagnostics_notice = ui.T("staff.diag.sync_requested");
+                staff.diagnostics_notice_error = false;
+            }
+        }
+    } else {
+        Para(ui, ui.T("staff.diag.sync_off"), ui.m.body_px);
+    }
+
+    // Content and the device.
+    SectionTitle(ui, ui.T("staff.diag.device_section"), Icon::About);
+    const auto& info = ui.cache.Info();
+    Row(ui, ui.T("staff.diag.device"), StaffDevice(ui), width);
+    Row(ui, ui.T("staff.diag.firmware"), hooks.firmware_version.empty() ? ui.T("staff.diag.unknown") : hooks.firmware_version,
+        width);
+    Row(ui, ui.T("staff.diag.sequence"), info.ok() ? std::to_string(info->content_seq) : ui.T("staff.diag.unknown"), width);
+    Row(ui, ui.T("staff.diag.as_of"), info.ok() && info->updated_at > 0 ? FormatDateTimeUtc(info->updated_at, ui.lang())
+                                                                          : ui.T("staff.diag.unknown"),
+        width);
+    long long free_bytes = FreeDisk(ui.db.path());
+    Row(ui, ui.T("staff.diag.disk"), free_bytes >= 0 ? Bytes(free_bytes) : ui.T("staff.diag.unknown"), width);
+
+    // The hub's view.
+    SectionTitle(ui, ui.T("staff.diag.health"), Icon::List);
+    bool reported = false;
+    auto health = HubSeenHealth(ui.db, &reported);
+    if (!reported) {
+        Para(ui, ui.T("staff.diag.not_reported"), ui.m.body_px);
+    } else {
+        for (const auto& [key, value] : health) Row(ui, key, value, width);
+    }
+
+    // A bundle from a file.
+    SectionTitle(ui, ui.T("staff.diag.import"), Icon::Booking);
+    if (!hooks.import_bundle) {
+        Para(ui, ui.T("staff.diag.import_off"), ui.m.body_px);
+    } else {
+        const std::string name = ui.T("staff.diag.bundle_path");
+        Para(ui, name, ui.m.body_px, false, true);
+        if (FieldBox(ui, "bundle_path", staff.bundle_path, "/media/usb/kiosk.bundle", width, staff.bundle_focused, false, 1,
+                     name)) {
+            staff.bundle_focused = true;
+            ui.visit.keyboard_layout = "en";  // paths are Latin letters
+        }
+        Gap(ui, 0.5f);
+        ButtonOptions o;
+        o.kind = ButtonKind::Primary;
+        o.icon = Icon::Check;
+        if (Button(ui, "import", ui.T("staff.diag.import"), ImVec2(0, 0), o) && !staff.bundle_path.empty()) {
+            StaffImportResult result = hooks.import_bundle(staff.bundle_path);
+            base::LogInfo("staff_bundle_import", std::string("ok=") + (result.ok ? "1" : "0") + " path=" + staff.bundle_path);
+            staff.diagnostics_notice =
+                result.ok ? Format(ui.T("staff.diag.import_ok"), {{"from", std::to_string(result.from_seq)},
+                                                                  {"to", std::to_string(result.to_seq)},
+                                                                  {"n", std::to_string(result.changes)}})
+                          : Format(ui.T("staff.diag.import_failed"), {{"error", result.error}});
+            staff.diagnostics_notice_error = !result.ok;
+            if (result.ok) {
+                ui.cache.Invalidate();
+                staff.DropCaches();
+                staff.bundle_focused = false;
+            }
+            ImGui::SetScrollY(0);  // the outcome is at the top
+        }
+    }
+    Gap(ui, 2);
+    EndScrollArea(ui, /*remember=*/false);
+
+    if (typing) {
+        ImGui::SetCursorScreenPos(ImVec2(area.min.x + left_w, area.min.y));
+        BeginScrollArea(ui, "staff_diagnostics_keyboard", ImVec2(right_w, area.size.y), /*remember=*/false);
+        const float kw = ImGui::GetContentRegionAvail().x;
+        Para(ui, ui.T("staff.diag.bundle_path"), ui.m.large_px, false, true);
+        FieldBox(ui, "bundle_path_copy", staff.bundle_path, "", kw, true, false, 3);
+        Gap(ui, 0.5f);
+        StaffKeyboard(ui, staff.bundle_path, kw, false, 1024);
+        EndScrollArea(ui, /*remember=*/false);
+    }
+    ui.SetReadAloud(ui.T("staff.home.diagnostics"), "");
+}
+
+}  // namespace ui

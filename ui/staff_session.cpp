@@ -1,0 +1,272 @@
+// ui/staff_session.cpp: the hidden gesture, entering and leaving staff mode, the staff screens'
+// navigation and the helpers they share. See staff_session.h for the state machine.
+#include "ui/staff_session.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unistd.h>
+
+#include "base/log.h"
+#include "ui/keyboard_layouts.h"
+#include "ui/onscreen_keyboard.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+namespace ui {
+namespace {
+
+constexpr double kNever = std::numeric_limits<double>::infinity();
+
+float CornerSize(const VisitorUi::Impl& ui) {
+    return std::max(80.0f, kStaffCornerPx * ui.frame.height / 1080.0f);
+}
+
+bool StaffExists(content::Db& db) {
+    auto staff = content::ListStaff(db, /*include_removed=*/false);
+    if (!staff.ok()) {
+        base::LogWarn("staff_list_failed", staff.error().ToString());
+        return false;
+    }
+    return !staff->empty();
+}
+
+std::string Humanize(const std::string& name) {
+    std::string out = name;
+    std::replace(out.begin(), out.end(), '_', ' ');
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = char(out[0] - 'a' + 'A');
+    return out;
+}
+
+}  // namespace
+
+const char* StaffScreenId(StaffScreen screen) {
+    switch (screen) {
+        case StaffScreen::PinPad: return "staff_pin";
+        case StaffScreen::Home: return "staff_home";
+        case StaffScreen::RecordList: return "staff_list";
+        case StaffScreen::Editor: return "staff_editor";
+        case StaffScreen::Preview: return "staff_preview";
+        case StaffScreen::Conflicts: return "staff_conflicts";
+        case StaffScreen::Diagnostics: return "staff_diagnostics";
+    }
+    return "staff_pin";
+}
+
+void StaffGo(StaffSession& staff, StaffScreen screen) {
+    if (staff.screen == screen && screen != StaffScreen::Editor) return;
+    staff.history.push_back(staff.screen);
+    staff.screen = screen;
+}
+
+void StaffBack(StaffSession& staff) {
+    // Leaving an editor (not for its preview) closes it; the one below, if any, shows again.
+    if (staff.screen == StaffScreen::Editor && !staff.editors.empty()) staff.editors.pop_back();
+    if (staff.history.empty()) {
+        staff.screen = staff.member ? StaffScreen::Home : StaffScreen::PinPad;
+        return;
+    }
+    staff.screen = staff.history.back();
+    staff.history.pop_back();
+    // Never land on an editor that is gone (cannot happen through the buttons; be safe).
+    if ((staff.screen == StaffScreen::Editor || staff.screen == StaffScreen::Preview) && staff.editors.empty())
+        staff.screen = StaffScreen::Home;
+}
+
+void OpenStaffMode(VisitorUi::Impl& ui) {
+    // Nothing of the visitor's visit may be visible to staff: wipe it first.
+    ui.speech.Stop();
+    ui.ResetVisit();
+    ui.speech.SetVolume(ui.visit.volume);
+    ui.visit.staff = std::make_shared<StaffSession>();
+    ui.idle.Start(ui.frame.now_seconds);
+    ui.staff_hold_since = -1;
+    base::LogInfo("staff_pin_pad_opened");
+}
+
+void UpdateStaffGesture(VisitorUi::Impl& ui) {
+    if (!ui.config.staff_mode_available || ui.visit.staff) {
+        ui.staff_hold_since = -1;
+        return;
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    const float corner = CornerSize(ui);
+    const bool in_corner = io.MouseDown[0] && io.MousePos.x >= 0 && io.MousePos.y >= 0 && io.MousePos.x < corner &&
+                           io.MousePos.y < corner;
+    if (!in_corner) {
+        ui.staff_hold_since = -1;
+        return;
+    }
+    if (ui.staff_hold_since < 0) {
+        // Only a press that began in the corner counts; a finger sliding in does not.
+        if (io.MouseClicked[0]) ui.staff_hold_since = ui.frame.now_seconds;
+        return;
+    }
+    if (ui.frame.now_seconds - ui.staff_hold_since < kStaffHoldSeconds) return;
+    ui.staff_hold_since = -1;
+    if (!StaffExists(ui.db)) {
+        base::LogInfo("staff_gesture_ignored", "reason=no_staff_members");
+        return;
+    }
+    OpenStaffMode(ui);
+}
+
+double StaffNextWakeup(const VisitorUi::Impl& ui, double now_seconds) {
+    double wake = kNever;
+    if (ui.staff_hold_since >= 0) wake = std::max(0.0, ui.staff_hold_since + kStaffHoldSeconds - now_seconds);
+    if (ui.visit.staff && ui.visit.staff->screen == StaffScreen::PinPad) {
+        // The lock message counts minutes down: wake when the number changes.
+        const PinPadState& pad = ui.visit.staff->pin;
+        long long left = pad.locked_until - ui.frame.now_utc;
+        if (pad.locked_until > 0 && left > 0) wake = std::min(wake, double(left % 60 == 0 ? 60 : left % 60));
+    }
+    return wake;
+}
+
+std::string StaffScreenName(const VisitorUi::Impl& ui) { return StaffScreenId(ui.visit.staff->screen); }
+
+void DrawStaffMode(VisitorUi::Impl& ui) {
+    // Hold the session while drawing: "Leave staff mode" defers the reset to the frame's end,
+    // but nothing below may outlive it anyway.
+    std::shared_ptr<StaffSession> staff = ui.visit.staff;
+    if (ui.frame.content_changed) staff->DropCaches();
+    DrawStaffBar(ui, *staff);
+    switch (staff->screen) {
+        case StaffScreen::PinPad: DrawStaffPinPad(ui, *staff); break;
+        case StaffScreen::Home: DrawStaffHome(ui, *staff); break;
+        case StaffScreen::RecordList: DrawStaffRecordList(ui, *staff); break;
+        case StaffScreen::Editor: DrawStaffEditor(ui, *staff); break;
+        case StaffScreen::Preview: DrawStaffPreview(ui, *staff); break;
+        case StaffScreen::Conflicts: DrawStaffConflicts(ui, *staff); break;
+        case StaffScreen::Diagnostics: DrawStaffDiagnostics(ui, *staff); break;
+    }
+    DrawStatusLine(ui);
+}
+
+std::string StaffDevice(const VisitorUi::Impl& ui) {
+    if (!ui.config.staff.device_name.empty()) return ui.config.staff.device_name;
+    char host[256] = {0};
+    if (gethostname(host, sizeof host - 1) == 0 && host[0] != '\0') return host;
+    return "kiosk";
+}
+
+std::vector<std::string> StaffLanguages(const VisitorUi::Impl& ui) {
+    std::vector<std::string> langs = {"lv", "en", "ru"};
+    for (const std::string& l : ui.config.languages) {
+        if (std::find(langs.begin(), langs.end(), l) == langs.end()) langs.push_back(l);
+    }
+    return langs;
+}
+
+std::string StaffFieldLabel(const VisitorUi::Impl& ui, const std::string& field) {
+    std::string key = "staff.field." + field;
+    if (ui.strings.HasKey(key)) return ui.T(key);
+    // booking_form_field option labels: "option:<value>".
+    if (field.rfind("option:", 0) == 0) return ui.T("staff.field.option") + ": " + field.substr(7);
+    return Humanize(field);
+}
+
+std::string StaffTableLabel(const VisitorUi::Impl& ui, const std::string& table) {
+    std::string key = "staff.table." + table;
+    if (ui.strings.HasKey(key)) return ui.T(key);
+    return Humanize(table);
+}
+
+void OpenStaffEditor(VisitorUi::Impl& ui, StaffSession& staff, const std::string& table, const std::string& id) {
+    auto record = content::ReadEditableRecord(ui.db, table, id, StaffLanguages(ui));
+    if (!record.ok()) {
+        base::LogWarn("staff_record_unreadable", "table=" + table + " id=" + id + " error=\"" + record.error().ToString() + "\"");
+        // The list (or the editor below) shows why nothing opened.
+        staff.list_notice = Format(ui.T("staff.editor.open_failed"), {{"error", record.error().message}});
+        return;
+    }
+    staff.list_notice.clear();
+    staff.editors.push_back(MakeEditor(*record));
+    staff.editors.back().preview_lang = ui.lang();
+    StaffGo(staff, StaffScreen::Editor);
+}
+
+const content::Result<content::EditableRecord>& StaffRecord(VisitorUi::Impl& ui, StaffSession& staff,
+                                                            const std::string& table, const std::string& id) {
+    const std::string key = table + "|" + id + "|" + ui.lang();
+    auto it = staff.records.find(key);
+    if (it != staff.records.end()) return it->second;
+    return staff.records.emplace(key, content::ReadEditableRecord(ui.db, table, id, StaffLanguages(ui))).first->second;
+}
+
+bool StaffKeyboard(VisitorUi::Impl& ui, std::string& text, float width, bool digits_only, size_t max_chars) {
+    KeyboardOptions options;
+    options.width = width;
+    options.digits_only = digits_only;
+    options.max_chars = max_chars;
+    bool changed = OnScreenKeyboard(ui, text, options);
+    if (digits_only) return changed;
+    // The visitor layouts have no ':' or '/', which times, web addresses and paths need.
+    static const char* const kSymbols[] = {":", "/", "_", "?", "=", "&", "#", "%", "(", ")", "\"", "!", ";", "–"};
+    Gap(ui, 0.5f);
+    const float gap = ui.m.pad * 0.5f;
+    const size_t n = sizeof kSymbols / sizeof kSymbols[0];
+    const size_t per_row = std::max<size_t>(1, std::min<size_t>(n, size_t((width + gap) / (ui.m.touch_min * 1.3f + gap))));
+    const float key_w = std::max(ui.m.touch_min, (width - gap * (per_row - 1)) / per_row);
+    ButtonOptions key;
+    key.kind = ButtonKind::Key;
+    key.text_px = ui.m.large_px;
+    FlowLayout flow(width, gap);
+    for (size_t i = 0; i < n; ++i) {
+        ImVec2 size(key_w, std::max(ui.m.touch_min, ui.m.body_px * 2.3f));
+        flow.Next(size);
+        std::string id = "sym" + std::to_string(i);
+        if (Button(ui, id.c_str(), kSymbols[i], size, key) && CodepointCount(text) < max_chars) {
+            text += kSymbols[i];
+            changed = true;
+        }
+    }
+    flow.End();
+    return changed;
+}
+
+bool SaveStaffEdit(VisitorUi::Impl& ui, StaffSession& staff, const content::StaffEdit& edit,
+                   std::vector<content::EditProblem>* problems, std::string* error) {
+    problems->clear();
+    error->clear();
+    auto found = content::ValidateStaffEdit(ui.db, edit, ui.lang());
+    if (!found.ok()) {
+        *error = found.error().message;
+        return false;
+    }
+    if (!found->empty()) {
+        *problems = std::move(found).value();
+        return false;
+    }
+    auto version = content::ApplyStaffEditLocally(ui.db, edit, ui.frame.now_utc);
+    if (!version.ok()) {
+        base::LogWarn("staff_edit_failed", "table=" + edit.table + " id=" + edit.record_id + " error=\"" +
+                                               version.error().ToString() + "\"");
+        *error = version.error().message;
+        return false;
+    }
+    base::LogInfo("staff_edit_saved", "table=" + edit.table + " id=" + edit.record_id + " action=" +
+                                          content::EditActionName(edit.action) + " changes=" +
+                                          std::to_string(edit.changes.size()) + " version=" + std::to_string(*version));
+    // Visitors' screens and every staff list read the new content from now on.
+    ui.cache.Invalidate();
+    staff.DropCaches();
+    return true;
+}
+
+void StaffNotice(VisitorUi::Impl& ui, const std::string& text, bool is_error) {
+    if (text.empty()) return;
+    if (is_error) {
+        ErrorText(ui, text);
+        return;
+    }
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float s = ui.m.body_px;
+    DrawIcon(ImGui::GetWindowDrawList(), Icon::Check, ImVec2(pos.x + s / 2, pos.y + s * 0.65f), s, Col(ui.theme.text));
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + s * 1.4f, pos.y));
+    Para(ui, text, s, false, true);
+}
+
+}  // namespace ui
