@@ -100,6 +100,13 @@ Result<std::vector<ServiceSummary>> ListServicesInCategory(Db& db, const std::st
             "is_free, kiosk_role FROM list_entry WHERE category_id = ?1 AND lang = ?2 ORDER BY sort_key, service_id"));
         stmt.Bind(1, category_id).Bind(2, lang);
         std::vector<ServiceSummary> services;
+        {
+            // Sized once: growing a vector of a thousand summaries moves them several times
+            // and maps fresh memory each time, which costs as much as reading the rows.
+            Stmt count = TRY_VALUE(db.Prepare("SELECT services FROM list_count WHERE category_id = ?1"));
+            count.Bind(1, category_id);
+            if (TRY_VALUE(count.Step())) services.reserve((size_t)std::max<int64_t>(0, count.Int(0)));
+        }
         while (TRY_VALUE(stmt.Step())) {
             ServiceSummary summary;
             summary.id = stmt.Text(0);
