@@ -2,6 +2,7 @@
 // the value rules every staff module shares (coercion, equality, field names).
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <map>
 
@@ -135,13 +136,11 @@ const std::map<std::string, std::vector<ColumnSpec>>& Catalogue() {
 }
 
 std::optional<int64_t> ParseInteger(const std::string& text) {
-    if (text.empty() || text.size() > 19) return std::nullopt;
-    size_t i = text[0] == '-' ? 1 : 0;
-    if (i == text.size()) return std::nullopt;
-    for (size_t j = i; j < text.size(); ++j) {
-        if (!std::isdigit((unsigned char)text[j])) return std::nullopt;
-    }
-    return std::stoll(text);
+    int64_t value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    // from_chars refuses '+', spaces and out-of-range values instead of throwing like stoll.
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
 }
 
 std::optional<double> ParseReal(const std::string& text) {

@@ -4,7 +4,7 @@
 // - Only hashes exist anywhere: the hub hashes a new PIN (HashStaffPin) and the `staff` row
 //   syncs to devices like content. A hash is libsodium's crypto_pwhash_str_alg string with
 //   ALG_ARGON2ID13; it carries its own salt and cost, so devices verify hashes made with other
-//   costs too. The cost here (opslimit 2, 19 MiB) keeps one verification near 25 ms on the
+//   costs too. The cost here (opslimit 2, 19 MiB) keeps one verification at 32-46 ms CPU on the
 //   kiosk's 2 cores, because the pad tries the PIN against every active member in turn; a
 //   4-8 digit PIN is guessable offline whatever the cost, so the real defence is the lockout
 //   and that the hashes never leave the hub and devices.

@@ -82,6 +82,9 @@ const std::map<std::string, Message>& Messages() {
         {"bad_id",
          {"Labojumam nav derīga identifikatora.", "The edit has no valid id.", "У правки нет допустимого идентификатора."}},
         {"no_changes", {"Nav izmaiņu, ko saglabāt.", "There are no changes to save.", "Нет изменений для сохранения."}},
+        {"duplicate_key",
+         {"Šajā veidlapā jau ir lauks ar šo atslēgu.", "This form already has a field with this key.",
+          "В этой форме уже есть поле с таким ключом."}},
         {"duplicate_field",
          {"Lauks ir norādīts divreiz.", "The field is listed twice.", "Поле указано дважды."}},
     };
@@ -330,6 +333,16 @@ private:
                 IsTime(opens.get<std::string>()) && IsTime(closes.get<std::string>()) &&
                 closes.get<std::string>() <= opens.get<std::string>()) {
                 Add("closes_at", "end_before_start");
+            }
+        }
+        if (edit_.table == "booking_form_field" && (changed.count("form_id") || changed.count("key"))) {
+            // UNIQUE (form_id, key): say so in words instead of failing at the INSERT.
+            json form = get("form_id");
+            json key = get("key");
+            if (form.is_string() && key.is_string()) {
+                Stmt same = TRY_VALUE(db_.Prepare("SELECT 1 FROM booking_form_field WHERE form_id = ?1 AND key = ?2 AND id != ?3"));
+                same.Bind(1, form.get<std::string>()).Bind(2, key.get<std::string>()).Bind(3, edit_.record_id);
+                if (TRY_VALUE(same.Step())) Add("key", "duplicate_key");
             }
         }
         if (edit_.table == "service") {

@@ -75,6 +75,8 @@ TEST_CASE("Validation gives stable codes and messages in Latvian, English and Ru
     auto negative = UpdateEdit("e-6", "course_session", "ses-1", 0, {{"capacity", 10, -1}});
     // One problem per field: a value that is wrong in itself is not also compared with others.
     CHECK(Codes(Value(content::ValidateStaffEdit(db, negative, "en"))) == std::vector<std::string>{"capacity=too_small"});
+    auto huge = UpdateEdit("e-6b", "course_session", "ses-1", 0, {{"capacity", 10, "99999999999999999999"}});
+    CHECK(Codes(Value(content::ValidateStaffEdit(db, huge, "en"))) == std::vector<std::string>{"capacity=bad_number"});
     auto cleared = UpdateEdit("e-7", "course_session", "ses-1", 0, {{"local_start", "2026-09-01T18:00", ""}});
     CHECK(Codes(Value(content::ValidateStaffEdit(db, cleared, "en"))) == std::vector<std::string>{"local_start=required"});
 
@@ -91,6 +93,21 @@ TEST_CASE("Validation gives stable codes and messages in Latvian, English and Ru
     CHECK(Codes(Value(content::ValidateStaffEdit(db, phone, "en"))) == std::vector<std::string>{"number=required"});
     phone.changes = {{"service_id", nullptr, "svc-1"}, {"number", nullptr, "+371 67 000 000"}};
     CHECK(Value(content::ValidateStaffEdit(db, phone, "en")).empty());
+
+    {
+        auto tx = Value(content::Transaction::Begin(db));
+        content::ContentWriter w(db);
+        Check(w.Upsert("booking_form", {{"id", "form-1"}, {"kind", "consultation"}}));
+        Check(w.Upsert("booking_form_field", {{"id", "ff-1"}, {"form_id", "form-1"}, {"position", 1}, {"key", "name"}, {"type", "text"}}));
+        Check(w.Upsert("booking_form_field", {{"id", "ff-2"}, {"form_id", "form-1"}, {"position", 2}, {"key", "phone"}, {"type", "phone"}}));
+        Check(tx.Commit());
+    }
+    auto same_key = UpdateEdit("e-11", "booking_form_field", "ff-2", 0, {{"key", "phone", "name"}});
+    auto key_problems = Value(content::ValidateStaffEdit(db, same_key, "lv"));
+    CHECK(Codes(key_problems) == std::vector<std::string>{"key=duplicate_key"});
+    CHECK(Message(key_problems, "duplicate_key") == "Šajā veidlapā jau ir lauks ar šo atslēgu.");
+    auto own_key = UpdateEdit("e-12", "booking_form_field", "ff-2", 0, {{"key", "phone", "phone"}, {"required", 0, "1"}});
+    CHECK(Value(content::ValidateStaffEdit(db, own_key, "en")).empty());
 
     auto gone = UpdateEdit("e-9", "service", "svc-gone", 0, {{"url", nullptr, "https://x.lv"}});
     CHECK(Codes(Value(content::ValidateStaffEdit(db, gone, "en"))) == std::vector<std::string>{"=not_found"});
