@@ -13,6 +13,7 @@
 #include "base/log.h"
 #include "fonts/text.h"
 #include "kiosk/png_writer.h"
+#include "kiosk/staff_hooks.h"
 
 #include <fstream>
 
@@ -197,6 +198,12 @@ base::Status App::Init() {
     ui_config.high_contrast = config.high_contrast;
     ui_config.speech_volume = config.speech_volume;
     ui_config.staff_mode_available = config.staff_mode_available;
+    ui_config.staff_start_on_pin_pad = options_.staff_laptop;
+#if KIOSK_HAVE_SYNC
+    ui_config.staff = MakeStaffHooks(config, options_.staff_laptop, sync_.get());
+#else
+    ui_config.staff = MakeStaffHooks(config, options_.staff_laptop, nullptr);
+#endif
     ui_ = std::make_unique<ui::VisitorUi>(db_, *text_, *speech_, ui_config);
     phase("speech_ui");
 

@@ -58,6 +58,7 @@ struct AppOptions {
     bool script_mode = false;
     double start_time_real = 0;  // seconds from main() entry to App::Create, for first_frame_ms
     bool measure_gl = false;     // --stats: glFinish() after each swap so GL time is complete
+    bool staff_laptop = false;   // --staff: the first screen is the staff PIN pad
 };
 
 class App {

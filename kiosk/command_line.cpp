@@ -22,6 +22,7 @@ const char* UsageText() {
            "  --script FILE          run an automation script and exit (see docs/automation.md)\n"
            "  --screenshot-dir DIR   where the script's screenshots go (default: .)\n"
            "  --stats PATH           write frame and resource statistics (JSON) at exit\n"
+           "  --staff                a staff laptop: windowed, staff mode on, opens the staff PIN pad\n"
            "  --help                 this text\n"
            "Exit status: 0 ok, 1 cannot start (display, GL), 2 bad configuration or flags,\n"
            "3 a script step or expectation failed.\n";
@@ -57,6 +58,11 @@ Result<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
             out.overrides.emplace_back("fullscreen", "false");
         } else if (flag == "--fullscreen") {
             out.overrides.emplace_back("fullscreen", "true");
+        } else if (flag == "--staff") {
+            // Applied in order with the other flags: a later --fullscreen still wins.
+            out.staff = true;
+            out.overrides.emplace_back("fullscreen", "false");
+            out.overrides.emplace_back("staff_mode", "true");
         } else if (key_flags.count(flag)) {
             auto v = take_value();
             if (!v.ok()) return v.error();

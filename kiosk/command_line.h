@@ -26,6 +26,7 @@ struct CommandLine {
     std::string screenshot_dir;
     std::string stats_path;
     bool help = false;
+    bool staff = false;   // --staff: a staff laptop (windowed, the PIN pad first)
 };
 
 // Error code "usage" with a message naming the flag.

@@ -158,6 +158,8 @@ const std::vector<KeySpec>& Specs() {
          }},
         {"hub_token_file", false, Text(&KioskConfig::hub_token_file, true)},
         {"sync_interval", false, Seconds(&KioskConfig::sync_interval_seconds, 5, 86400)},
+        {"bundle_public_key", false, Text(&KioskConfig::bundle_public_key, true)},
+        {"bundle_scope", false, Text(&KioskConfig::bundle_scope, false)},
         {"languages", false,
          [](KioskConfig& c, const std::string& v) -> Status {
              std::vector<std::string> langs = SplitList(v, ',');
@@ -180,6 +182,7 @@ const std::vector<KeySpec>& Specs() {
         {"idle_timeout", false, Seconds(&KioskConfig::idle_timeout_seconds, 5, 3600)},
         {"warning_time", false, Seconds(&KioskConfig::warning_seconds, 0, 600)},
         {"staff_mode", false, Bool(&KioskConfig::staff_mode_available)},
+        {"kiosk_name", false, Text(&KioskConfig::kiosk_name, true)},
         {"font", true,
          [](KioskConfig& c, const std::string& v) -> Status {
              std::vector<std::string> parts = SplitList(v, ',');

@@ -41,13 +41,20 @@ struct KioskConfig {
     std::string hub_url;
     std::string hub_token_file = "/etc/kiosk/hub-token";
     double sync_interval_seconds = 300.0;
+    // Signed bundles (USB import from the staff diagnostics screen): the hub's Ed25519 public
+    // key (hex, or a file holding it) and the scope this kiosk accepts. No key: no import.
+    std::string bundle_public_key;
+    std::string bundle_scope = "default";
 
     // Visitor session.
     std::vector<std::string> languages = {"lv", "en", "ru"};
     std::string attract_language = "lv";
     double idle_timeout_seconds = 60.0;
     double warning_seconds = 20.0;
-    bool staff_mode_available = false;
+    // Staff mode (docs/staff-mode.md): on by default, because the hidden gesture opens the PIN
+    // pad only when the content has staff members; `staff_mode = false` turns it off entirely.
+    bool staff_mode_available = true;
+    std::string kiosk_name;    // in staff edits' audit trail; empty: the host name
 
     // Fonts: empty means the Debian defaults of the text engine.
     std::vector<FontFamily> fonts;

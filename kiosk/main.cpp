@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
     options.script_mode = script_mode;
     options.start_time_real = start_clock.RealNow();
     options.measure_gl = !command_line->stats_path.empty();
+    options.staff_laptop = command_line->staff;
     auto app = kiosk::App::Create(options);
     if (!app.ok()) {
         base::LogError(app.error().code, app.error().message);

@@ -53,7 +53,7 @@ void DrawStaffBar(VisitorUi::Impl& ui, StaffSession& staff) {
     add("staff_contrast", ui.T(ui.visit.high_contrast ? "topbar.normal_contrast" : "topbar.high_contrast"),
         Icon::Contrast, ButtonKind::Normal, true);
     // On the PIN pad nobody is signed in yet: its own Cancel leaves; the bar offers the same.
-    add("staff_leave", ui.T(staff.member ? "staff.leave" : "staff.pin.cancel"), Icon::Home, ButtonKind::Primary, true);
+    add("staff_leave", ui.T(staff.member ? "staff.leave" : "staff.pin.cancel"), Icon::Home, ButtonKind::Normal, true);
 
     std::string title = ui.T("staff.bar.title");
     if (staff.member) title += "  ·  " + staff.member->name;

@@ -104,7 +104,9 @@ void UpdateStaffGesture(VisitorUi::Impl& ui) {
         if (io.MouseClicked[0]) ui.staff_hold_since = ui.frame.now_seconds;
         return;
     }
-    if (ui.frame.now_seconds - ui.staff_hold_since < kStaffHoldSeconds) return;
+    // A 10 ms grace: frame times are sums of 1/60 s steps, and 300 of them may fall a hair
+    // short of 5 s.
+    if (ui.frame.now_seconds - ui.staff_hold_since < kStaffHoldSeconds - 0.01) return;
     ui.staff_hold_since = -1;
     if (!StaffExists(ui.db)) {
         base::LogInfo("staff_gesture_ignored", "reason=no_staff_members");
