@@ -390,6 +390,24 @@ Result<OpResult> HubStore::ApplyResolutionOp(const std::string& kiosk, const Pus
 
 // ---- staff management (kiosk-hub staff ...) ------------------------------------------------
 
+// The audit row of a change the hub's own CLI made to the staff list.
+static AuditEntry StaffManagementAudit(const std::string& id, const std::string& name, const char* action,
+                                       const char* field, nlohmann::json new_value, int64_t now) {
+    AuditEntry audit;
+    audit.at = now;
+    audit.staff_id = id;
+    audit.staff_name = name;
+    audit.device = kHubDevice;
+    audit.op_id = NewUuid();
+    audit.action = action;
+    audit.table = "staff";
+    audit.record_id = id;
+    audit.field = field;
+    audit.new_value = std::move(new_value);
+    audit.outcome = "applied";
+    return audit;
+}
+
 Result<std::string> HubStore::AddStaff(const std::string& name_in, const std::string& pin, int64_t now) {
     std::string name = name_in;
     while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
@@ -417,19 +435,7 @@ Result<std::string> HubStore::AddStaff(const std::string& name_in, const std::st
     content::ContentWriter writer(db_);
     TRY(writer.Upsert("staff", {{"id", id}, {"name", name}, {"pin_hash", hash}, {"created_at", now}}));
     TRY(writer.Finish());
-    AuditEntry audit;
-    audit.at = now;
-    audit.staff_id = id;
-    audit.staff_name = name;
-    audit.device = kHubDevice;
-    audit.op_id = NewUuid();
-    audit.action = "staff_add";
-    audit.table = "staff";
-    audit.record_id = id;
-    audit.field = "record";
-    audit.new_value = name;
-    audit.outcome = "applied";
-    TRY(WriteAudit(db_, audit));
+    TRY(WriteAudit(db_, StaffManagementAudit(id, name, "staff_add", "record", name, now)));
     TRY(tx.Commit());
     base::LogInfo("hub_staff_added", "id=" + id);
     return id;
@@ -443,19 +449,7 @@ Status HubStore::RemoveStaff(const std::string& id, int64_t now) {
     content::ContentWriter writer(db_);
     TRY(writer.Upsert("staff", {{"id", id}, {"removed_at", now}}));
     TRY(writer.Finish());
-    AuditEntry audit;
-    audit.at = now;
-    audit.staff_id = id;
-    audit.staff_name = staff.name;
-    audit.device = kHubDevice;
-    audit.op_id = NewUuid();
-    audit.action = "staff_remove";
-    audit.table = "staff";
-    audit.record_id = id;
-    audit.field = "removed_at";
-    audit.new_value = now;
-    audit.outcome = "applied";
-    TRY(WriteAudit(db_, audit));
+    TRY(WriteAudit(db_, StaffManagementAudit(id, staff.name, "staff_remove", "removed_at", now, now)));
     TRY(tx.Commit());
     base::LogInfo("hub_staff_removed", "id=" + id);
     return base::Ok();
