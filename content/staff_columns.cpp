@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "content/staff_internal.h"
 #include "content/text.h"
@@ -219,6 +220,17 @@ std::optional<json> CoerceColumnValue(const ColumnSpec& spec, const json& value)
     }
 }
 
+Result<std::set<std::string>> NotNullColumns(Db& db, const std::string& table, bool without_default_only) {
+    Stmt info = TRY_VALUE(db.Prepare("PRAGMA table_info(\"" + table + "\")"));
+    std::set<std::string> columns;
+    while (TRY_VALUE(info.Step())) {
+        std::string name = info.Text(1);
+        if (name == "id" || name == "version" || name == "updated_at") continue;
+        if (info.Int(3) != 0 && (!without_default_only || info.IsNull(4))) columns.insert(std::move(name));
+    }
+    return columns;
+}
+
 bool SameValue(const json& a, const json& b) {
     auto is_nothing = [](const json& v) { return v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty()); };
     if (is_nothing(a) || is_nothing(b)) return is_nothing(a) && is_nothing(b);
@@ -298,6 +310,25 @@ std::optional<TextField> ParseTextField(const std::string& field) {
 }
 
 std::string MakeTextField(const std::string& field, const std::string& lang) { return "text:" + field + ":" + lang; }
+
+const char* ColumnKindName(ColumnKind kind) {
+    switch (kind) {
+        case ColumnKind::Text: return "text";
+        case ColumnKind::Email: return "email";
+        case ColumnKind::Url: return "url";
+        case ColumnKind::Phone: return "phone";
+        case ColumnKind::Time: return "time";
+        case ColumnKind::Date: return "date";
+        case ColumnKind::Integer: return "integer";
+        case ColumnKind::Bool: return "bool";
+        case ColumnKind::Real: return "real";
+        case ColumnKind::Choice: return "choice";
+        case ColumnKind::Reference: return "reference";
+        case ColumnKind::JsonArray: return "json_array";
+        case ColumnKind::LangTag: return "lang_tag";
+    }
+    return "text";
+}
 
 const char* EditActionName(EditAction action) {
     switch (action) {

@@ -102,11 +102,24 @@ struct EditableText {
     bool outdated = false;           // older than the source language's text
 };
 
+// What an editable column holds (the column catalogue in content/staff_columns.cpp), so the
+// editor can offer the right control: buttons for a Choice, a yes/no pair for a Bool, a picker
+// of records for a Reference, digits for numbers. ColumnKindName() gives stable lower-case
+// names ("text", "email", "url", "phone", "time", "date", "integer", "bool", "real", "choice",
+// "reference", "json_array", "lang_tag") for scripts, logs and docs.
+enum class ColumnKind { Text, Email, Url, Phone, Time, Date, Integer, Bool, Real, Choice, Reference, JsonArray, LangTag };
+const char* ColumnKindName(ColumnKind kind);
+
 struct EditableField {
     std::string field;               // column name, or the translatable field's name ("name")
     bool translatable = false;
     nlohmann::json value;            // columns: the current value (null when NULL)
     std::vector<EditableText> texts; // translatable: one per requested language, then any other
+    // Columns only (a translatable field is Text, with none of the rest):
+    ColumnKind kind = ColumnKind::Text;
+    std::vector<std::string> choices;  // Choice: the allowed values, in the catalogue's order
+    std::string ref_table;             // Reference: the table whose record id the column holds
+    bool required = false;             // NOT NULL in the schema: a value must stay set
 };
 
 struct EditableRecord {
@@ -116,6 +129,10 @@ struct EditableRecord {
     int64_t updated_at = 0;
     std::vector<EditableField> fields;   // editable columns, then translatable fields
 };
+
+// The editable columns of `table` with kind, choices, referenced table and required-ness, and
+// null values: what an editor for a new record shows. "store_unknown_table" when not editable.
+Result<std::vector<EditableField>> DescribeEditableColumns(Db& db, const std::string& table);
 
 // "not_found" when the record does not exist.
 Result<EditableRecord> ReadEditableRecord(Db& db, const std::string& table, const std::string& id,

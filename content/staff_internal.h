@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,21 +20,8 @@ namespace content::staff_detail {
 
 using nlohmann::json;
 
-enum class ColumnKind {
-    Text,       // free text (one line)
-    Email,
-    Url,
-    Phone,
-    Time,       // 'HH:MM' local time
-    Date,       // 'YYYY-MM-DD'
-    Integer,
-    Bool,       // 0/1
-    Real,
-    Choice,     // one of `choices`
-    Reference,  // the id of a row of `parent`
-    JsonArray,  // a JSON array of strings as text (booking_form_field.options)
-    LangTag,    // a BCP 47 tag
-};
+// The kinds are public (content/staff_edit.h: the editor offers a control per kind).
+using content::ColumnKind;
 
 struct ColumnSpec {
     const char* name;
@@ -42,6 +30,10 @@ struct ColumnSpec {
     std::vector<std::string> choices = {};  // Choice
     int64_t min_value = INT64_MIN;          // Integer: the least value allowed
 };
+
+// Columns the schema declares NOT NULL (never id, version, updated_at). With
+// `without_default_only` just those that also have no default: a create must give them.
+Result<std::set<std::string>> NotNullColumns(Db& db, const std::string& table, bool without_default_only);
 
 // nullptr when `column` is not an editable column of `table`.
 const ColumnSpec* FindColumn(const std::string& table, const std::string& column);
@@ -84,6 +76,9 @@ enum class RecordRule { MustExist, MayBeMissing };
 // Update/Delete of a missing record is no problem here (the merge turns it into a conflict).
 Result<std::vector<EditProblem>> Validate(Db& db, const StaffEdit& edit, const std::string& lang, RecordRule rule);
 std::string ProblemsText(const std::vector<EditProblem>& problems);
+// A problem's message for people in `lang` (lv, ru; any other language gets English), with
+// `argument` in place of "{}". The code itself when the code has no message.
+std::string ProblemMessage(const std::string& code, const std::string& lang, const std::string& argument = {});
 
 // The staff member's state for the hub: "" when active, else "staff_unknown" / "staff_removed".
 Result<std::string> StaffRejection(Db& db, const std::string& staff_id);

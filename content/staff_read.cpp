@@ -4,6 +4,8 @@
 //
 // Outdated: a text that is not the source language's and whose updated_at is older than the
 // source text's (docs/staff-mode.md). A field without a source text has no outdated texts.
+// Columns carry their kind, choices, referenced table and required-ness (DescribeEditableColumns)
+// so the editor can offer buttons and pickers instead of text boxes.
 // Missing (in lists): a requested language without text in a field that has text in some other
 // language; a field nobody ever wrote (e.g. an alert) is not counted as missing everywhere.
 #include <algorithm>
@@ -143,6 +145,25 @@ bool IsEditable(const std::string& table) {
 
 }  // namespace
 
+Result<std::vector<EditableField>> DescribeEditableColumns(Db& db, const std::string& table) {
+    if (!IsEditable(table)) return base::MakeError("store_unknown_table", "'" + table + "' is not an editable table");
+    // Required-ness comes from the schema, as validation reads it, so the editor never offers
+    // "none" for a column the save would refuse to clear.
+    const std::set<std::string> not_null =
+        TRY_VALUE(staff_detail::NotNullColumns(db, table, /*without_default_only=*/false));
+    std::vector<EditableField> fields;
+    for (const staff_detail::ColumnSpec& spec : *staff_detail::TableColumns(table)) {
+        EditableField field;
+        field.field = spec.name;
+        field.kind = spec.kind;
+        if (spec.kind == ColumnKind::Choice) field.choices = spec.choices;
+        if (spec.kind == ColumnKind::Reference && spec.parent) field.ref_table = spec.parent;
+        field.required = not_null.count(spec.name) > 0;
+        fields.push_back(std::move(field));
+    }
+    return fields;
+}
+
 Result<EditableRecord> ReadEditableRecord(Db& db, const std::string& table, const std::string& id,
                                           const std::vector<std::string>& langs) {
     if (!IsEditable(table)) return base::MakeError("store_unknown_table", "'" + table + "' is not an editable table");
@@ -154,11 +175,9 @@ Result<EditableRecord> ReadEditableRecord(Db& db, const std::string& table, cons
     record.id = id;
     record.version = (*row)["version"].get<int64_t>();
     record.updated_at = (*row)["updated_at"].get<int64_t>();
-    for (const std::string& column : *EditableColumns(table)) {
-        EditableField field;
-        field.field = column;
-        field.value = row->contains(column) ? (*row)[column] : json();
-        record.fields.push_back(std::move(field));
+    record.fields = TRY_VALUE(DescribeEditableColumns(db, table));
+    for (EditableField& field : record.fields) {
+        field.value = row->contains(field.field) ? (*row)[field.field] : json();
     }
     FieldTexts texts;
     Stmt stmt = TRY_VALUE(db.Prepare("SELECT field, lang, text, is_source, updated_at FROM translation "

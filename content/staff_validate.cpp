@@ -91,7 +91,9 @@ const std::map<std::string, Message>& Messages() {
     return messages;
 }
 
-std::string Render(const std::string& code, const std::string& lang, const std::string& argument) {
+}  // namespace
+
+std::string ProblemMessage(const std::string& code, const std::string& lang, const std::string& argument) {
     const auto& messages = Messages();
     auto it = messages.find(code);
     if (it == messages.end()) return code;
@@ -102,6 +104,8 @@ std::string Render(const std::string& code, const std::string& lang, const std::
     if (slot != std::string::npos) text.replace(slot, 2, argument);
     return text;
 }
+
+namespace {
 
 bool IsEmail(const std::string& value) {
     size_t at = value.find('@');
@@ -164,25 +168,12 @@ std::string Join(const std::vector<std::string>& items) {
     return text;
 }
 
-// Columns the schema requires (NOT NULL without a default), other than the bookkeeping ones.
-Result<std::set<std::string>> RequiredColumns(Db& db, const std::string& table) {
-    Stmt info = TRY_VALUE(db.Prepare("PRAGMA table_info(\"" + table + "\")"));
-    std::set<std::string> required;
-    while (TRY_VALUE(info.Step())) {
-        std::string name = info.Text(1);
-        if (info.Int(3) != 0 && info.IsNull(4) && name != "id" && name != "version" && name != "updated_at") {
-            required.insert(name);
-        }
-    }
-    return required;
-}
-
 class Checker {
 public:
     Checker(Db& db, const StaffEdit& edit, const std::string& lang) : db_(db), edit_(edit), lang_(lang) {}
 
     void Add(const std::string& field, const std::string& code, const std::string& argument = {}) {
-        problems_.push_back({field, code, Render(code, lang_, argument)});
+        problems_.push_back({field, code, ProblemMessage(code, lang_, argument)});
     }
 
     // Checks one column value (already coerced); returns false when a problem was added.
@@ -251,7 +242,10 @@ public:
         }
         if (edit_.action == EditAction::Create && row && rule == RecordRule::MustExist) Add("", "already_exists");
 
-        std::set<std::string> required = TRY_VALUE(RequiredColumns(db_, edit_.table));
+        // A create must give the NOT NULL columns without a default; no NOT NULL column may be
+        // cleared (SQLite would refuse the NULL at the write, with no word for people).
+        std::set<std::string> required = TRY_VALUE(NotNullColumns(db_, edit_.table, /*without_default_only=*/true));
+        std::set<std::string> not_null = TRY_VALUE(NotNullColumns(db_, edit_.table, /*without_default_only=*/false));
         std::set<std::string> seen;
         std::map<std::string, json> effective;  // column -> value after the edit (valid ones only)
         if (row) {
@@ -287,7 +281,7 @@ public:
                 continue;
             }
             if (coerced->is_null()) {
-                if (required.count(change.field)) Add(change.field, "required");
+                if (not_null.count(change.field)) Add(change.field, "required");
                 effective[change.field] = json();
                 continue;
             }

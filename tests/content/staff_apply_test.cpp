@@ -4,7 +4,10 @@
 #include "content/bookings.h"
 #include "content/hsds_export.h"
 #include "content/search.h"
+#include "content/staff_internal.h"
 #include "staff_support.h"
+
+#include <regex>
 
 using namespace staff_test;
 using content::FieldChange;
@@ -33,7 +36,76 @@ std::string Snapshot(content::Db& db) {
     return dump.dump();
 }
 
+// The arguments of a call, split at the commas outside parentheses and string literals.
+std::vector<std::string> Arguments(const std::string& call) {
+    std::vector<std::string> args(1);
+    int depth = 0;
+    bool quoted = false;
+    for (char c : call) {
+        if (c == '"') quoted = !quoted;
+        if (!quoted && c == '(') ++depth;
+        if (!quoted && c == ')') --depth;
+        if (!quoted && depth == 0 && c == ',') {
+            args.emplace_back();
+            continue;
+        }
+        args.back() += c;
+    }
+    return args;
+}
+
+// Every problem code content/staff_validate.cpp can report: the literals in the code argument
+// (the second) of its Add() calls, also those a conditional expression chooses between.
+std::set<std::string> ProblemCodesInSource() {
+    std::ifstream in(std::filesystem::path(KIOSK_SOURCE_DIR) / "content" / "staff_validate.cpp");
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string source = text.str();
+    std::set<std::string> codes;
+    std::regex add(R"(Add\(([^;]*)\);)");
+    std::regex literal(R"re("([a-z_]+)")re");
+    for (auto it = std::sregex_iterator(source.begin(), source.end(), add); it != std::sregex_iterator(); ++it) {
+        const std::vector<std::string> args = Arguments((*it)[1].str());
+        if (args.size() < 2) continue;
+        const std::string& code = args[1];
+        for (auto lit = std::sregex_iterator(code.begin(), code.end(), literal); lit != std::sregex_iterator(); ++lit) {
+            codes.insert((*lit)[1].str());
+        }
+    }
+    return codes;
+}
+
 }  // namespace
+
+TEST_CASE("Every validation problem has its own message in Latvian, English and Russian", "[staff][staff_apply]") {
+    const std::set<std::string> codes = ProblemCodesInSource();
+    // The file's Add() calls name more than twenty codes; far fewer means the scan broke.
+    REQUIRE(codes.size() >= 20);
+    for (const char* known : {"required", "bad_email", "bad_choice", "unknown_parent", "below_seats_taken",
+                              "duplicate_key", "bad_number", "bad_decimal", "bad_text", "not_found"}) {
+        INFO(known);
+        CHECK(codes.count(known) == 1);
+    }
+    for (const std::string& code : codes) {
+        INFO("code " << code);
+        const std::string lv = content::staff_detail::ProblemMessage(code, "lv", "7");
+        const std::string en = content::staff_detail::ProblemMessage(code, "en", "7");
+        const std::string ru = content::staff_detail::ProblemMessage(code, "ru", "7");
+        CHECK(lv != code);
+        CHECK(en != code);
+        CHECK(ru != code);
+        CHECK(lv.size() > 5);
+        CHECK(lv != en);
+        CHECK(lv != ru);
+        CHECK(en != ru);
+        // The argument replaces the slot; no slot is left for people to read.
+        for (const std::string* message : {&lv, &en, &ru}) CHECK(message->find("{}") == std::string::npos);
+        // A regional tag reads its language's message.
+        CHECK(content::staff_detail::ProblemMessage(code, "lv-LV", "7") == lv);
+    }
+    // A code without a message shows as itself (never an empty line under a field).
+    CHECK(content::staff_detail::ProblemMessage("no_such_code", "lv") == "no_such_code");
+}
 
 TEST_CASE("Validation gives stable codes and messages in Latvian, English and Russian", "[staff][staff_apply]") {
     content::Db db = content_test::OpenTemp("staff_validate");

@@ -115,3 +115,83 @@ TEST_CASE("Lists of editable records count missing, outdated and conflicts, sort
     REQUIRE(schedules.size() == 1);
     CHECK(schedules[0].name == "MO,TU 09:00–17:00");
 }
+
+TEST_CASE("Editable columns carry their kind, choices, referenced table and required-ness", "[staff][staff_read]") {
+    content::Db db = content_test::OpenTemp("staff_read_kinds");
+    SeedDirectory(db);
+    content::EditableRecord service = Value(content::ReadEditableRecord(db, "service", "svc-1", {"lv", "en", "ru"}));
+
+    const auto* status = FindField(service, "status");
+    REQUIRE(status);
+    CHECK(status->kind == content::ColumnKind::Choice);
+    CHECK(std::string(content::ColumnKindName(status->kind)) == "choice");
+    CHECK(status->choices == std::vector<std::string>{"active", "inactive", "defunct", "temporarily closed"});
+    // NOT NULL (with a default): the editor offers no "none" for it.
+    CHECK(status->required);
+    CHECK(status->value == "active");
+
+    const auto* organization = FindField(service, "organization_id");
+    REQUIRE(organization);
+    CHECK(organization->kind == content::ColumnKind::Reference);
+    CHECK(organization->ref_table == "organization");
+    CHECK(organization->value == "org-1");
+    CHECK(organization->choices.empty());
+    CHECK(organization->required);  // every service has a provider
+    const auto* form = FindField(service, "booking_form_id");
+    REQUIRE(form);
+    CHECK(form->kind == content::ColumnKind::Reference);
+    CHECK(form->ref_table == "booking_form");
+    CHECK_FALSE(form->required);  // a service may have no booking form
+
+    const auto* is_free = FindField(service, "is_free");
+    REQUIRE(is_free);
+    CHECK(is_free->kind == content::ColumnKind::Bool);
+    CHECK_FALSE(is_free->required);  // NULL: not known whether it is free
+    const auto* url = FindField(service, "url");
+    REQUIRE(url);
+    CHECK(url->kind == content::ColumnKind::Url);
+    CHECK(url->ref_table.empty());
+    CHECK_FALSE(url->required);
+    CHECK(FindField(service, "minimum_age")->kind == content::ColumnKind::Integer);
+    CHECK(FindField(service, "email")->kind == content::ColumnKind::Email);
+    CHECK(FindField(service, "assured_date")->kind == content::ColumnKind::Date);
+    // Translatable fields are text, never required, never references.
+    const auto* name = FindField(service, "name");
+    REQUIRE(name);
+    CHECK(name->kind == content::ColumnKind::Text);
+    CHECK_FALSE(name->required);
+    CHECK(name->ref_table.empty());
+
+    content::EditableRecord session = Value(content::ReadEditableRecord(db, "course_session", "ses-1", {"lv"}));
+    const auto* series = FindField(session, "series_id");
+    REQUIRE(series);
+    CHECK(series->kind == content::ColumnKind::Reference);
+    CHECK(series->ref_table == "course_series");
+    CHECK(series->required);  // NOT NULL without a default
+    CHECK(FindField(session, "status")->choices == std::vector<std::string>{"scheduled", "cancelled"});
+    content::EditableRecord hours = Value(content::ReadEditableRecord(db, "schedule", "sch-1", {"lv"}));
+    CHECK(FindField(hours, "opens_at")->kind == content::ColumnKind::Time);
+    CHECK(FindField(hours, "freq")->kind == content::ColumnKind::Choice);
+
+    // A new record's editor gets the same description, with no values.
+    auto columns = Value(content::DescribeEditableColumns(db, "phone"));
+    REQUIRE(columns.size() == content::EditableColumns("phone")->size());
+    bool saw_type = false;
+    for (const auto& column : columns) {
+        CHECK(column.value.is_null());
+        CHECK_FALSE(column.translatable);
+        if (column.field == "type") {
+            saw_type = true;
+            CHECK(column.kind == content::ColumnKind::Choice);
+            CHECK(column.choices.size() == 7);
+        }
+        if (column.field == "number") {
+            CHECK(column.kind == content::ColumnKind::Phone);
+            CHECK(column.required);
+        }
+    }
+    CHECK(saw_type);
+    auto not_editable = content::DescribeEditableColumns(db, "staff");
+    REQUIRE_FALSE(not_editable.ok());
+    CHECK(not_editable.error().code == "store_unknown_table");
+}
