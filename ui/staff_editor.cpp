@@ -8,8 +8,11 @@
 // - EditorState keeps the record as read (`before`, the base of every change) and the text in
 //   each box (`values`). Only fields whose text differs are sent; an emptied box means "absent"
 //   (null), which content/ turns into a NULL column or no translation. Texts are sent as
-//   strings and content/ coerces them to the column's kind (integers, 0/1), so the editor needs
-//   no copy of the column catalogue.
+//   strings and content/ coerces them to the column's kind (integers, 0/1).
+// - Columns are drawn by their kind (content::EditableField): choices and flags as buttons,
+//   links to other records as a picker with a search (ui/staff_field_pickers.cpp), the rest as
+//   text boxes (numbers with the digits keyboard). Buttons and pickers write the same `values`
+//   as typing, so everything after (BuildStaffEdit, validation, save, outbox) is the same.
 // - A save validates first (content::ValidateStaffEdit, messages in the staff member's language)
 //   and shows each problem under its field; only a clean edit is applied. After a save the
 //   record is read again, so the next edit is based on the new version.
@@ -26,6 +29,7 @@
 #include "ui/keyboard_layouts.h"
 #include "ui/localize.h"
 #include "ui/screens.h"
+#include "ui/staff_field_pickers.h"
 #include "ui/staff_session.h"
 #include "ui/widgets.h"
 
@@ -34,16 +38,16 @@ namespace {
 
 using nlohmann::json;
 
-bool IsToggleColumn(const std::string& column) { return column == "is_free" || column == "required"; }
+// The digits keyboard for whole numbers (capacity, ages, minutes).
+bool IsNumberColumn(const EditorState& ed, const std::string& key) {
+    const content::EditableField* column = EditorColumn(ed, key);
+    return column && column->kind == content::ColumnKind::Integer;
+}
 
-bool IsNumberColumn(const std::string& column, const json& value) {
-    static const char* const kNumbers[] = {"capacity", "minimum_age", "maximum_age", "year_incorporated", "count",
-                                           "interval", "position", "min_length", "max_length", "duration_minutes",
-                                           "starts_at", "ends_at"};
-    for (const char* n : kNumbers) {
-        if (column == n) return true;
-    }
-    return value.is_number_integer() && !IsToggleColumn(column);
+// Tab and the keyboard panel skip columns chosen with buttons: there is nothing to type.
+bool IsTyped(const EditorState& ed, const std::string& key) {
+    const content::EditableField* column = EditorColumn(ed, key);
+    return !column || ControlFor(*column) != ColumnControl::Buttons;
 }
 
 // Name-like fields get one line; descriptions get three.
@@ -97,6 +101,7 @@ bool HasProblem(const EditorState& ed, const std::string& key) {
 
 void Focus(VisitorUi::Impl& ui, EditorState& ed, const std::string& key) {
     ed.focused = key;
+    ed.picker_query.clear();
     // The keyboard follows the language of the text being typed.
     if (auto text = content::ParseTextField(key)) {
         if (FindKeyboardLayout(text->lang) && text->lang != "digits") ui.visit.keyboard_layout = text->lang;
@@ -228,29 +233,20 @@ void DrawTextColumns(VisitorUi::Impl& ui, EditorState& ed, const content::Editab
     ImGui::Dummy(ImVec2(width, gap));
 }
 
-void DrawColumn(VisitorUi::Impl& ui, EditorState& ed, const content::EditableField& field, float width) {
+void DrawColumn(VisitorUi::Impl& ui, StaffSession& staff, EditorState& ed, const content::EditableField& field,
+                float width) {
     const std::string& key = field.field;
     const std::string label = StaffFieldLabel(ui, key);
     Para(ui, label, ui.m.body_px, false, true);
-    if (IsToggleColumn(key)) {
-        std::string& value = ed.values[key];
-        FlowLayout flow(width, ui.m.pad * 0.5f);
-        for (const auto& [choice, text_key] : {std::pair<const char*, const char*>{"1", "staff.editor.yes"},
-                                               std::pair<const char*, const char*>{"0", "staff.editor.no"}}) {
-            ButtonOptions o;
-            o.kind = value == choice ? ButtonKind::Selected : ButtonKind::Normal;
-            std::string text = ui.T(text_key);
-            ImVec2 size = ButtonSize(ui, text, o);
-            size.x += ui.m.body_px * 2;
-            flow.Next(size);
-            std::string id = "tgl_" + key + "_" + choice;
-            if (Button(ui, id.c_str(), text, size, o)) value = value == choice ? std::string() : std::string(choice);
+    switch (ControlFor(field)) {
+        case ColumnControl::Buttons: DrawChoiceButtons(ui, ed, field, width); break;
+        case ColumnControl::RecordPicker: DrawRecordPicker(ui, staff, ed, field, width); break;
+        case ColumnControl::TextBox: {
+            const std::string box_id = "col_" + key;
+            if (FieldBox(ui, box_id.c_str(), ed.values[key], "", width, ed.focused == key, HasProblem(ed, key), 1, label))
+                Focus(ui, ed, key);
+            break;
         }
-        flow.End();
-    } else {
-        const std::string box_id = "col_" + key;
-        if (FieldBox(ui, box_id.c_str(), ed.values[key], "", width, ed.focused == key, HasProblem(ed, key), 1, label))
-            Focus(ui, ed, key);
     }
     ProblemsFor(ui, ed, key);
     Gap(ui, 0.5f);
@@ -293,7 +289,8 @@ void DrawSessions(VisitorUi::Impl& ui, StaffSession& staff, EditorState& ed, flo
         std::map<std::string, std::string> preset = {{"series_id", ed.record_id}, {"status", "scheduled"}};
         auto capacity = ed.values.find("capacity");
         if (capacity != ed.values.end()) preset["capacity"] = capacity->second;
-        staff.editors.push_back(MakeCreateEditor("course_session", preset));
+        auto columns = content::DescribeEditableColumns(ui.db, "course_session");
+        staff.editors.push_back(MakeCreateEditor("course_session", preset, columns.ok() ? &*columns : nullptr));
         staff.editors.back().preview_lang = ui.lang();
         Focus(ui, staff.editors.back(), "local_start");
         StaffGo(staff, StaffScreen::Editor);
@@ -414,11 +411,14 @@ EditorState MakeEditor(const content::EditableRecord& record) {
     return ed;
 }
 
-EditorState MakeCreateEditor(const std::string& table, const std::map<std::string, std::string>& preset) {
+EditorState MakeCreateEditor(const std::string& table, const std::map<std::string, std::string>& preset,
+                             const std::vector<content::EditableField>* described) {
     content::EditableRecord record;
     record.table = table;
     record.id = content::NewUuid();
-    if (const auto* columns = content::EditableColumns(table)) {
+    if (described) {
+        record.fields = *described;
+    } else if (const auto* columns = content::EditableColumns(table)) {
         for (const std::string& column : *columns) {
             content::EditableField field;
             field.field = column;
@@ -477,7 +477,10 @@ void DrawStaffEditor(VisitorUi::Impl& ui, StaffSession& staff) {
     // A hardware keyboard's Tab moves to the next field.
     if (!ed.focused.empty() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), false)) {
         auto it = std::find(ed.order.begin(), ed.order.end(), ed.focused);
-        if (it != ed.order.end() && ++it != ed.order.end()) Focus(ui, ed, *it);
+        if (it != ed.order.end()) {
+            it = std::find_if(std::next(it), ed.order.end(), [&](const std::string& key) { return IsTyped(ed, key); });
+            if (it != ed.order.end()) Focus(ui, ed, *it);
+        }
     }
 
     ContentArea area = BeginContent(ui);
@@ -566,7 +569,7 @@ void DrawStaffEditor(VisitorUi::Impl& ui, StaffSession& staff) {
     SectionTitle(ui, ui.T("staff.editor.settings"), Icon::List);
     Gap(ui, 0.25f);
     for (const content::EditableField& f : cur.record.fields) {
-        if (!f.translatable) DrawColumn(ui, cur, f, width);
+        if (!f.translatable) DrawColumn(ui, staff, cur, f, width);
     }
     if (!cur.creating && staff.screen == StaffScreen::Editor && &cur == &staff.editors.back()) {
         if (cur.table == "course_series") {
@@ -584,8 +587,12 @@ void DrawStaffEditor(VisitorUi::Impl& ui, StaffSession& staff) {
         ImGui::SetCursorScreenPos(ImVec2(area.min.x + left_w, area.min.y));
         BeginScrollArea(ui, "staff_keyboard", ImVec2(right_w, area.size.y), /*remember=*/false);
         const float kw = ImGui::GetContentRegionAvail().x;
-        if (top.focused.empty()) {
+        const content::EditableField* column = EditorColumn(top, top.focused);
+        const ColumnControl control = column ? ControlFor(*column) : ColumnControl::TextBox;
+        if (top.focused.empty() || control == ColumnControl::Buttons) {
             Para(ui, ui.T("staff.editor.tap_field"), ui.m.large_px, true);
+        } else if (control == ColumnControl::RecordPicker) {
+            DrawRecordPickerKeyboard(ui, top, *column, kw);
         } else {
             std::string label;
             if (auto text = content::ParseTextField(top.focused)) {
@@ -598,7 +605,7 @@ void DrawStaffEditor(VisitorUi::Impl& ui, StaffSession& staff) {
             std::string& value = top.values[top.focused];
             FieldBox(ui, "focused_copy", value, "", kw, true, HasProblem(top, top.focused), 6);
             Gap(ui, 0.5f);
-            bool digits = !content::ParseTextField(top.focused) && IsNumberColumn(top.focused, top.before[top.focused]);
+            bool digits = IsNumberColumn(top, top.focused);
             if (StaffKeyboard(ui, value, kw, digits)) {
                 auto& problems = top.problems;
                 problems.erase(std::remove_if(problems.begin(), problems.end(),

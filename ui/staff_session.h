@@ -82,13 +82,18 @@ struct EditorState {
     bool confirm_discard = false;                 // Back pressed with unsaved changes
     std::string preview_lang;
     float head_h = 0;                             // the fixed header's height last frame
+    std::string picker_query;                     // the focused reference column's search text
+    bool picker_scroll = false;                   // bring the picker just opened to the top
 };
 
 // The editor for an existing record (every editable column, then every translatable field in
 // every language of `record`).
 EditorState MakeEditor(const content::EditableRecord& record);
 // The editor for a new record of `table` with some columns filled in (e.g. a session's series).
-EditorState MakeCreateEditor(const std::string& table, const std::map<std::string, std::string>& preset);
+// `columns` (content::DescribeEditableColumns) gives the columns' kinds, so choices and links
+// get buttons and pickers; without it every column is a text box.
+EditorState MakeCreateEditor(const std::string& table, const std::map<std::string, std::string>& preset,
+                             const std::vector<content::EditableField>* columns = nullptr);
 // The column value as text (null -> "").
 std::string ValueText(const nlohmann::json& value);
 bool EditorDirty(const EditorState& editor);
@@ -108,6 +113,10 @@ struct StaffSession {
     std::string list_parent;                     // RecordList: only records of this parent ("" all)
     std::string list_title;                      // RecordList: the heading (already translated)
     std::string list_notice;                     // RecordList: why a record did not open
+    std::string list_query;                      // RecordList: the search box's text
+    std::string list_query_of;                   // RecordList: the list (table|parent) it searches
+    bool list_search_focused = false;            // RecordList: the keyboard types into the search
+    float list_head_h = 0;                       // RecordList: the fixed header's height last frame
     std::vector<EditorState> editors;            // Editor/Preview: the top one is shown
 
     std::string conflict_editing;                // Conflicts: the conflict whose value is typed
