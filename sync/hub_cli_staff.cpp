@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "sync/audit_log.h"
+#include "sync/cli_table.h"
 #include "sync/hub_cli.h"
 
 namespace ksync {
@@ -33,13 +34,12 @@ std::string IsoTime(int64_t t) {
     return text;
 }
 
-// A value as one short line: strings without quotes, absent as "-".
-std::string Show(const json& value, size_t width = 40) {
+// A value as one line: strings without quotes, absent as "-". Tables cut it to their column.
+std::string Show(const json& value) {
     std::string text = value.is_null() ? "-" : value.is_string() ? value.get<std::string>() : value.dump();
     for (char& c : text) {
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     }
-    if (text.size() > width) text = text.substr(0, width - 3) + "...";
     return text;
 }
 
@@ -88,10 +88,10 @@ int StaffList(HubStore& hub, bool as_json) {
         std::cout << list.dump(2) << "\n";
         return 0;
     }
-    std::printf("%-36s %-8s %-20s %s\n", "ID", "STATE", "ADDED", "NAME");
+    CliTable table({{"ID", 36}, {"STATE", 8}, {"ADDED", 20}, {"NAME", 0}});
+    std::fputs(table.Header().c_str(), stdout);
     for (const content::StaffMember& m : *staff) {
-        std::printf("%-36s %-8s %-20s %s\n", m.id.c_str(), m.removed_at ? "removed" : "active", IsoTime(m.created_at).c_str(),
-                    m.name.c_str());
+        std::fputs(table.Row({m.id, m.removed_at ? "removed" : "active", IsoTime(m.created_at), m.name}).c_str(), stdout);
     }
     return 0;
 }
@@ -164,7 +164,7 @@ int ConflictsCommand(HubStore& hub, const CliArgs& args, int64_t now) {
         }
         std::printf("conflict %s resolved (%s): %s.%s of %s is now %s\n", conflict->id.c_str(), choice.c_str(),
                     conflict->table.c_str(), conflict->field.c_str(), conflict->record_id.c_str(),
-                    Show(resolution.value).c_str());
+                    FitCell(Show(resolution.value), 60).c_str());
         return 0;
     }
     if (!args.positional.empty()) return Usage("conflicts: unknown subcommand '" + args.positional[0] + "' (resolve)");
@@ -176,12 +176,13 @@ int ConflictsCommand(HubStore& hub, const CliArgs& args, int64_t now) {
         std::cout << list.dump(2) << "\n";
         return 0;
     }
-    std::printf("%-36s %-8s %-20s %-14s %-20s %-24s %-24s %s\n", "ID", "STATUS", "CREATED", "TABLE", "FIELD", "MINE",
-                "THEIRS (KEPT)", "DEVICE");
+    CliTable table({{"ID", 36}, {"STATUS", 8}, {"CREATED", 20}, {"TABLE", 14}, {"FIELD", 20}, {"MINE", 24},
+                    {"THEIRS (KEPT)", 24}, {"DEVICE", 0}});
+    std::fputs(table.Header().c_str(), stdout);
     for (const content::StaffConflict& c : *conflicts) {
-        std::printf("%-36s %-8s %-20s %-14s %-20s %-24s %-24s %s\n", c.id.c_str(), c.status.c_str(),
-                    IsoTime(c.created_at).c_str(), c.table.c_str(), c.field.c_str(), Show(c.mine, 24).c_str(),
-                    Show(c.theirs, 24).c_str(), c.device.c_str());
+        std::fputs(table.Row({c.id, c.status, IsoTime(c.created_at), c.table, c.field, Show(c.mine), Show(c.theirs), c.device})
+                       .c_str(),
+                   stdout);
         std::printf("    record %s, edit %s by %s\n", c.record_id.c_str(), c.edit_id.c_str(), c.staff_id.c_str());
     }
     return 0;
@@ -204,14 +205,16 @@ int AuditCommand(HubStore& hub, const CliArgs& args) {
         std::cout << list.dump(2) << "\n";
         return 0;
     }
-    std::printf("%-20s %-20s %-12s %-12s %-14s %-36s %-18s %-20s %-20s %s\n", "TIME", "STAFF", "DEVICE", "ACTION", "TABLE",
-                "RECORD", "FIELD", "OLD", "NEW", "OUTCOME");
+    CliTable table({{"TIME", 20}, {"STAFF", 20}, {"DEVICE", 12}, {"ACTION", 12}, {"TABLE", 14}, {"RECORD", 36},
+                    {"FIELD", 18}, {"OLD", 20}, {"NEW", 20}, {"OUTCOME", 0}});
+    std::fputs(table.Header().c_str(), stdout);
     for (const AuditEntry& e : *entries) {
         std::string who = e.staff_name.empty() ? e.staff_id : e.staff_name;
-        std::printf("%-20s %-20s %-12s %-12s %-14s %-36s %-18s %-20s %-20s %s%s\n", IsoTime(e.at).c_str(),
-                    Show(who, 20).c_str(), e.device.c_str(), e.action.c_str(), e.table.c_str(), e.record_id.c_str(),
-                    e.field.c_str(), Show(e.old_value, 20).c_str(), Show(e.new_value, 20).c_str(), e.outcome.c_str(),
-                    e.detail.empty() ? "" : ("  (" + e.detail + ")").c_str());
+        std::string outcome = e.outcome + (e.detail.empty() ? "" : "  (" + e.detail + ")");
+        std::fputs(table.Row({IsoTime(e.at), who, e.device, e.action, e.table, e.record_id, e.field, Show(e.old_value),
+                              Show(e.new_value), outcome})
+                       .c_str(),
+                   stdout);
     }
     return 0;
 }

@@ -12,6 +12,7 @@
 #include "base/log.h"
 #include "content/hsds_import.h"
 #include "sync/bundle.h"
+#include "sync/cli_table.h"
 #include "sync/hub_cli.h"
 #include "sync/hub_server.h"
 #include "sync/hub_store.h"
@@ -142,7 +143,7 @@ int Kiosks(HubStore& hub, bool as_json) {
         std::printf("%-20s %-8s %-10s %-12s %8s %7s %-10s %s\n", k.name.c_str(), k.revoked_at ? "revoked" : "active",
                     Ago(k.last_seen_at).c_str(), k.firmware.empty() ? "-" : k.firmware.c_str(), OptNum(k.content_seq).c_str(),
                     OptNum(k.outbox_depth).c_str(), k.last_result.empty() ? "-" : k.last_result.c_str(),
-                    k.last_error.substr(0, 60).c_str());
+                    ksync::FitCell(k.last_error, 60).c_str());
     }
     return 0;
 }

@@ -4,10 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include <ctime>
+#include <map>
+#include <sstream>
 
 #include "content/bookings.h"
 #include "content/staff_edit.h"
 #include "content/store.h"
+#include "sync/cli_table.h"
 #include "sync/client.h"
 #include "sync/crypto.h"
 #include "sync/http_client.h"
@@ -290,6 +293,34 @@ TEST_CASE("same field on two kiosks is a conflict with both values; different fi
     CHECK(merged[1]["device"] == "lobby-b");
     CHECK(AuditJson(w.hub_db, {"--staff", w.anna, "--since", "2000-01-01"}).size() == audit.size() + merged.size() + 1);
     CHECK(AuditJson(w.hub_db, {"--since", "2999-01-01"}).empty());
+
+    // The table for people: "Anna Bērziņa" (two 2-byte letters) keeps every column in place, so
+    // each row's outcome starts at the terminal column of the OUTCOME header.
+    std::istringstream table(synctest::Hub(w.hub_db, {"audit", "--record", "svc-0"}).out);
+    std::string header;
+    REQUIRE(std::getline(table, header));
+    const size_t outcome_column = ksync::TerminalWidth(header.substr(0, header.find("OUTCOME")));
+    int rows = 0, rows_with_anna = 0;
+    for (std::string line; std::getline(table, line); ++rows) {
+        INFO(line);
+        if (line.find("Anna Bērziņa") != std::string::npos) ++rows_with_anna;
+        // The text that starts at the OUTCOME header's terminal column is an outcome.
+        std::string from_outcome;
+        for (size_t i = 0; i <= line.size(); ++i) {
+            if (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+            if (ksync::TerminalWidth(line.substr(0, i)) == outcome_column) {
+                from_outcome = line.substr(i);
+                break;
+            }
+        }
+        bool starts_with_outcome = false;
+        for (const char* outcome : {"applied", "conflict", "resolved", "rejected", "merged", "duplicate"}) {
+            if (from_outcome.rfind(outcome, 0) == 0) starts_with_outcome = true;
+        }
+        CHECK(starts_with_outcome);
+    }
+    CHECK(rows == int(audit.size()));
+    CHECK(rows_with_anna > 0);
 
     json open = json::parse(synctest::Hub(w.hub_db, {"conflicts", "--open", "--json"}).out);
     CHECK(open.empty());
