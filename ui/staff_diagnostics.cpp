@@ -40,7 +40,9 @@ long long FreeDisk(const std::string& db_path) {
     return (long long)st.f_bavail * (long long)st.f_frsize;
 }
 
-void Row(VisitorUi::Impl& ui, const std::string& label, const std::string& value, float width) {
+// One "label  value" line; also appended to the read-aloud text, in the same words.
+void Row(VisitorUi::Impl& ui, const std::string& label, const std::string& value, float width, std::string* read) {
+    *read += (label.empty() ? value : label + ": " + value) + ".\n";
     const float label_w = std::floor(width * 0.38f);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     text::Style ls = MakeStyle(ui, ui.m.body_px, false, ui.theme.text_muted);
@@ -57,12 +59,14 @@ std::string When(VisitorUi::Impl& ui, long long utc) {
     return utc > 0 ? FormatDateTimeUtc(utc, ui.lang()) : ui.T("staff.diag.never");
 }
 
-// The hub's view of this kiosk (meta `hub_seen_health`, JSON written by the sync client) as
-// "key: value" lines; empty when it was never reported.
-std::vector<std::pair<std::string, std::string>> HubSeenHealth(content::Db& db, bool* reported) {
+// The hub's view of this kiosk (meta `hub_seen_health`, JSON written by the sync client, see
+// sync/client.h) as label/value rows in the staff member's words: times as dates, the known
+// keys under the labels the rest of the screen uses; an unknown key is shown as it is rather
+// than hidden. Empty (and *reported false) when the hub's view never arrived.
+std::vector<std::pair<std::string, std::string>> HubSeenHealth(VisitorUi::Impl& ui, bool* reported) {
     std::vector<std::pair<std::string, std::string>> lines;
     *reported = false;
-    auto meta = content::GetMeta(db, "hub_seen_health");
+    auto meta = content::GetMeta(ui.db, "hub_seen_health");
     if (!meta.ok() || meta->empty()) return lines;
     *reported = true;
     nlohmann::json health = nlohmann::json::parse(*meta, nullptr, /*allow_exceptions=*/false);
@@ -70,8 +74,28 @@ std::vector<std::pair<std::string, std::string>> HubSeenHealth(content::Db& db, 
         lines.emplace_back("", *meta);  // not JSON: show it as it is rather than nothing
         return lines;
     }
+    struct Known {
+        const char* key;
+        const char* label;
+        bool time;
+    };
+    static const Known kKnown[] = {{"last_seen_at", "staff.diag.hub_last_seen", true},
+                                   {"content_seq", "staff.diag.sequence", false},
+                                   {"outbox_depth", "staff.diag.outbox", false},
+                                   {"firmware", "staff.diag.firmware", false},
+                                   {"received_at", "staff.diag.hub_reported", true}};
+    auto shown = [&](const nlohmann::json& value, bool time) {
+        if (value.is_null() || (value.is_string() && value.get<std::string>().empty())) return ui.T("staff.diag.unknown");
+        if (time && value.is_number_integer()) return When(ui, value.get<long long>());
+        return value.is_string() ? value.get<std::string>() : value.dump();
+    };
+    for (const Known& k : kKnown) {
+        if (health.contains(k.key)) lines.emplace_back(ui.T(k.label), shown(health[k.key], k.time));
+    }
     for (const auto& [key, value] : health.items()) {
-        lines.emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump());
+        bool known = false;
+        for (const Known& k : kKnown) known = known || key == k.key;
+        if (!known) lines.emplace_back(key, shown(value, false));
     }
     return lines;
 }
@@ -88,16 +112,18 @@ void DrawStaffDiagnostics(VisitorUi::Impl& ui, StaffSession& staff) {
     Heading(ui, ui.T("staff.home.diagnostics"), ui.m.title_px);
     StaffNotice(ui, staff.diagnostics_notice, staff.diagnostics_notice_error);
     const float width = ImGui::GetContentRegionAvail().x;
+    std::string read = staff.diagnostics_notice.empty() ? std::string() : staff.diagnostics_notice + "\n";
 
     // Sync.
     SectionTitle(ui, ui.T("staff.diag.sync"), Icon::Online);
     if (hooks.sync_state) {
         StaffSyncState state = hooks.sync_state();
-        Row(ui, ui.T("staff.diag.last_success"), When(ui, state.last_success_utc), width);
-        Row(ui, ui.T("staff.diag.last_error"), state.last_error.empty() ? ui.T("staff.diag.none") : state.last_error, width);
+        Row(ui, ui.T("staff.diag.last_success"), When(ui, state.last_success_utc), width, &read);
+        Row(ui, ui.T("staff.diag.last_error"), state.last_error.empty() ? ui.T("staff.diag.none") : state.last_error, width,
+            &read);
         Row(ui, ui.T("staff.diag.next_attempt"),
-            state.syncing ? ui.T("staff.diag.syncing") : When(ui, state.next_attempt_utc), width);
-        Row(ui, ui.T("staff.diag.outbox"), std::to_string(state.outbox_depth), width);
+            state.syncing ? ui.T("staff.diag.syncing") : When(ui, state.next_attempt_utc), width, &read);
+        Row(ui, ui.T("staff.diag.outbox"), std::to_string(state.outbox_depth), width, &read);
         if (hooks.sync_now) {
             ButtonOptions o;
             o.icon = Icon::Online;
@@ -110,35 +136,39 @@ void DrawStaffDiagnostics(VisitorUi::Impl& ui, StaffSession& staff) {
         }
     } else {
         Para(ui, ui.T("staff.diag.sync_off"), ui.m.body_px);
+        read += ui.T("staff.diag.sync_off") + "\n";
     }
 
     // Content and the device.
     SectionTitle(ui, ui.T("staff.diag.device_section"), Icon::About);
     const auto& info = ui.cache.Info();
-    Row(ui, ui.T("staff.diag.device"), StaffDevice(ui), width);
+    Row(ui, ui.T("staff.diag.device"), StaffDevice(ui), width, &read);
     Row(ui, ui.T("staff.diag.firmware"), hooks.firmware_version.empty() ? ui.T("staff.diag.unknown") : hooks.firmware_version,
-        width);
-    Row(ui, ui.T("staff.diag.sequence"), info.ok() ? std::to_string(info->content_seq) : ui.T("staff.diag.unknown"), width);
+        width, &read);
+    Row(ui, ui.T("staff.diag.sequence"), info.ok() ? std::to_string(info->content_seq) : ui.T("staff.diag.unknown"), width,
+        &read);
     Row(ui, ui.T("staff.diag.as_of"), info.ok() && info->updated_at > 0 ? FormatDateTimeUtc(info->updated_at, ui.lang())
                                                                           : ui.T("staff.diag.unknown"),
-        width);
+        width, &read);
     long long free_bytes = FreeDisk(ui.db.path());
-    Row(ui, ui.T("staff.diag.disk"), free_bytes >= 0 ? Bytes(free_bytes) : ui.T("staff.diag.unknown"), width);
+    Row(ui, ui.T("staff.diag.disk"), free_bytes >= 0 ? Bytes(free_bytes) : ui.T("staff.diag.unknown"), width, &read);
 
     // The hub's view.
     SectionTitle(ui, ui.T("staff.diag.health"), Icon::List);
     bool reported = false;
-    auto health = HubSeenHealth(ui.db, &reported);
+    auto health = HubSeenHealth(ui, &reported);
     if (!reported) {
         Para(ui, ui.T("staff.diag.not_reported"), ui.m.body_px);
+        read += ui.T("staff.diag.not_reported") + "\n";
     } else {
-        for (const auto& [key, value] : health) Row(ui, key, value, width);
+        for (const auto& [key, value] : health) Row(ui, key, value, width, &read);
     }
 
     // A bundle from a file.
     SectionTitle(ui, ui.T("staff.diag.import"), Icon::Booking);
     if (!hooks.import_bundle) {
         Para(ui, ui.T("staff.diag.import_off"), ui.m.body_px);
+        read += ui.T("staff.diag.import_off") + "\n";
     } else {
         const std::string name = ui.T("staff.diag.bundle_path");
         Para(ui, name, ui.m.body_px, false, true);
@@ -151,7 +181,14 @@ void DrawStaffDiagnostics(VisitorUi::Impl& ui, StaffSession& staff) {
         ButtonOptions o;
         o.kind = ButtonKind::Primary;
         o.icon = Icon::Check;
-        if (Button(ui, "import", ui.T("staff.diag.import"), ImVec2(0, 0), o) && !staff.bundle_path.empty()) {
+        const bool import_pressed = Button(ui, "import", ui.T("staff.diag.import"), ImVec2(0, 0), o);
+        if (import_pressed && staff.bundle_path.empty()) {
+            staff.diagnostics_notice = ui.T("staff.diag.path_needed");
+            staff.diagnostics_notice_error = true;
+            staff.bundle_focused = true;
+            ui.visit.keyboard_layout = "en";
+            ImGui::SetScrollY(0);
+        } else if (import_pressed) {
             StaffImportResult result = hooks.import_bundle(staff.bundle_path);
             base::LogInfo("staff_bundle_import", std::string("ok=") + (result.ok ? "1" : "0") + " path=" + staff.bundle_path);
             staff.diagnostics_notice =
@@ -181,7 +218,7 @@ void DrawStaffDiagnostics(VisitorUi::Impl& ui, StaffSession& staff) {
         StaffKeyboard(ui, staff.bundle_path, kw, false, 1024);
         EndScrollArea(ui, /*remember=*/false);
     }
-    ui.SetReadAloud(ui.T("staff.home.diagnostics"), "");
+    ui.SetReadAloud(ui.T("staff.home.diagnostics"), read);
 }
 
 }  // namespace ui
