@@ -19,14 +19,18 @@
 namespace ui {
 namespace {
 
-std::string Bytes(long long bytes) {
+// "60,3 GB" in Latvian, "60.3 GB" in English, "60,3 ГБ" in Russian and Ukrainian.
+std::string Bytes(long long bytes, const std::string& lang) {
+    const bool cyrillic = lang == "ru" || lang == "uk";
     char out[32];
     if (bytes >= 1000LL * 1000 * 1000) {
-        std::snprintf(out, sizeof out, "%.1f GB", double(bytes) / 1e9);
+        std::snprintf(out, sizeof out, "%.1f %s", double(bytes) / 1e9, cyrillic ? "ГБ" : "GB");
     } else {
-        std::snprintf(out, sizeof out, "%.0f MB", double(bytes) / 1e6);
+        std::snprintf(out, sizeof out, "%.0f %s", double(bytes) / 1e6, cyrillic ? "МБ" : "MB");
     }
-    return out;
+    std::string text = out;
+    if (lang != "en") std::replace(text.begin(), text.end(), '.', ',');
+    return text;
 }
 
 // Free space for the database's folder, -1 when unknown (e.g. an in-memory database).
@@ -151,7 +155,7 @@ void DrawStaffDiagnostics(VisitorUi::Impl& ui, StaffSession& staff) {
                                                                           : ui.T("staff.diag.unknown"),
         width, &read);
     long long free_bytes = FreeDisk(ui.db.path());
-    Row(ui, ui.T("staff.diag.disk"), free_bytes >= 0 ? Bytes(free_bytes) : ui.T("staff.diag.unknown"), width, &read);
+    Row(ui, ui.T("staff.diag.disk"), free_bytes >= 0 ? Bytes(free_bytes, ui.lang()) : ui.T("staff.diag.unknown"), width, &read);
 
     // The hub's view.
     SectionTitle(ui, ui.T("staff.diag.health"), Icon::List);
