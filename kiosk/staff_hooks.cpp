@@ -55,12 +55,14 @@ ui::StaffHooks MakeStaffHooks(const KioskConfig& config, bool staff_laptop, ksyn
             result.error = std::move(why);
             return result;
         };
-        if (key.empty()) return failed("no bundle_public_key is configured (kiosk.conf)");
+        // Every error keeps its stable code ("code: message"): the screen words the known
+        // bundle_* codes for staff and shows the rest as it is.
+        if (key.empty()) return failed("bundle_no_key: no bundle_public_key is configured (kiosk.conf)");
         auto public_key = ksync::ReadKeyHex(key, 32);
-        if (!public_key.ok()) return failed(public_key.error().message);
+        if (!public_key.ok()) return failed("bundle_no_key: " + public_key.error().ToString());
         // Its own connection: the bundle applies in one transaction, beside the UI's reads.
         auto db = content::Db::Open(db_path);
-        if (!db.ok()) return failed(db.error().message);
+        if (!db.ok()) return failed(db.error().ToString());
         ksync::BundleImportOptions options;
         options.public_key = *public_key;
         options.scope = scope;
@@ -68,7 +70,7 @@ ui::StaffHooks MakeStaffHooks(const KioskConfig& config, bool staff_laptop, ksyn
         auto report = ksync::ImportBundle(*db, path, options);
         if (!report.ok()) {
             base::LogWarn("bundle_import_failed", "path=" + path + " error=\"" + report.error().ToString() + "\"");
-            return failed(report.error().message);
+            return failed(report.error().ToString());
         }
         base::LogInfo("bundle_imported", "path=" + path + " to_seq=" + std::to_string(report->manifest.to_seq));
         NotifyContentChanged();

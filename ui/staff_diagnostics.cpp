@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "base/log.h"
 #include "content/store.h"
@@ -102,6 +103,35 @@ std::vector<std::pair<std::string, std::string>> HubSeenHealth(VisitorUi::Impl& 
         if (!known) lines.emplace_back(key, shown(value, false));
     }
     return lines;
+}
+
+// A failed import in the staff member's words: the program's hook gives "code: message"; a
+// known bundle_* code becomes a sentence saying what to do, with the technical reason after it
+// in parentheses (for whoever staff call); anything else is shown as it is.
+std::string ImportFailure(VisitorUi::Impl& ui, const std::string& error) {
+    struct Group {
+        const char* key;
+        std::vector<const char*> codes;
+    };
+    static const Group kGroups[] = {
+        {"staff.diag.bundle_damaged",
+         {"bundle_bad_chunk", "bundle_truncated", "bundle_bad_format", "bundle_bad_manifest", "bundle_too_large"}},
+        {"staff.diag.bundle_unreadable", {"bundle_unreadable"}},
+        {"staff.diag.bundle_not_ours", {"bundle_bad_signature", "bundle_wrong_scope"}},
+        {"staff.diag.bundle_old", {"bundle_stale", "bundle_not_newer", "bundle_counter"}},
+        {"staff.diag.bundle_expired", {"bundle_expired"}},
+        {"staff.diag.bundle_mismatch",
+         {"bundle_schema_mismatch", "bundle_gap", "bundle_since_ahead", "bundle_since_too_old"}},
+        {"staff.diag.bundle_no_key", {"bundle_no_key"}},
+    };
+    const size_t colon = error.find(": ");
+    const std::string code = colon == std::string::npos ? error : error.substr(0, colon);
+    for (const Group& g : kGroups) {
+        for (const char* c : g.codes) {
+            if (code == c) return ui.T(g.key) + " (" + error + ")";
+        }
+    }
+    return error;
 }
 
 }  // namespace
@@ -199,7 +229,7 @@ void DrawStaffDiagnostics(VisitorUi::Impl& ui, StaffSession& staff) {
                 result.ok ? Format(ui.T("staff.diag.import_ok"), {{"from", std::to_string(result.from_seq)},
                                                                   {"to", std::to_string(result.to_seq)},
                                                                   {"n", std::to_string(result.changes)}})
-                          : Format(ui.T("staff.diag.import_failed"), {{"error", result.error}});
+                          : Format(ui.T("staff.diag.import_failed"), {{"error", ImportFailure(ui, result.error)}});
             staff.diagnostics_notice_error = !result.ok;
             if (result.ok) {
                 ui.cache.Invalidate();

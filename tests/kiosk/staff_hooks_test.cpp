@@ -149,30 +149,31 @@ TEST_CASE("staff hooks: a bundle imported from the diagnostics screen through th
         REQUIRE(h.ScrollToAndTap("Importēt paketi", ImVec2(500, 700)));
         return staffprobe::Staff(h).diagnostics_notice;
     };
-    auto refused = [&](const std::string& path, const std::string& why) {
-        INFO(why);
+    // Refused: what to do in the staff member's words, then the technical reason with its code.
+    auto refused = [&](const std::string& path, const std::string& words, const std::string& code) {
         std::string notice = import(path);
         INFO(notice);
         CHECK(staffprobe::Staff(h).diagnostics_notice_error);
-        CHECK(notice.rfind("Imports neizdevās: ", 0) == 0);
-        CHECK(notice.size() > std::string("Imports neizdevās: ").size() + 5);  // a reason, not nothing
+        CHECK(notice.rfind("Imports neizdevās: " + words + " (" + code + ": ", 0) == 0);
         CHECK(Dump(demo.db) == before);
         return notice;
     };
+    const std::string damaged = "Fails ir bojāts vai nepilnīgs. Nokopējiet to uz zibatmiņas vēlreiz.";
 
     // A chunk's byte flipped: its hash no longer matches.
     std::string flipped = good_bytes;
     flipped[flipped.size() - 10] = char(flipped[flipped.size() - 10] ^ 0x40);
     WriteBytes(dir.path + "/flipped.bundle", flipped);
-    refused(dir.path + "/flipped.bundle", "flipped byte");
+    refused(dir.path + "/flipped.bundle", damaged, "bundle_bad_chunk");
     // Cut short, as a USB stick pulled out while copying.
     WriteBytes(dir.path + "/short.bundle", good_bytes.substr(0, good_bytes.size() / 2));
-    refused(dir.path + "/short.bundle", "truncated");
+    refused(dir.path + "/short.bundle", damaged, "bundle_truncated");
     // Not a bundle at all.
     WriteBytes(dir.path + "/photo.jpg", std::string("\xff\xd8\xff\xe0 not a bundle", 18));
-    refused(dir.path + "/photo.jpg", "not a bundle");
+    refused(dir.path + "/photo.jpg", damaged, "bundle_bad_format");
     // No such file.
-    const std::string missing = refused(dir.path + "/nowhere.bundle", "missing");
+    const std::string missing =
+        refused(dir.path + "/nowhere.bundle", "Failu nevar atvērt. Pārbaudiet ceļu.", "bundle_unreadable");
     CHECK(missing.find("nowhere.bundle") != std::string::npos);
     // Signed with another hub's key.
     {
@@ -182,7 +183,8 @@ TEST_CASE("staff hooks: a bundle imported from the diagnostics screen through th
         REQUIRE(other_secret.ok());
         ExportFromHub(other.path, *other_secret, dir.path + "/foreign.bundle");
     }
-    refused(dir.path + "/foreign.bundle", "foreign key");
+    refused(dir.path + "/foreign.bundle", "Šī pakete nav paredzēta šim kioskam: tās paraksts vai darbības joma neatbilst.",
+            "bundle_bad_signature");
     CHECK(LawyerLv(demo.db) == "Konsultācija ar juristu");
 
     // The good bundle: the content changes and the screen reports the sequence range.
@@ -202,8 +204,10 @@ TEST_CASE("staff hooks: a bundle imported from the diagnostics screen through th
     // The same bundle again is stale: refused, nothing changes.
     const std::string after = Dump(demo.db);
     std::string notice_again = import(good);
+    INFO(notice_again);
     CHECK(staffprobe::Staff(h).diagnostics_notice_error);
-    CHECK(notice_again.rfind("Imports neizdevās: ", 0) == 0);
+    CHECK(notice_again.rfind("Imports neizdevās: Šī pakete jau ir importēta vai ir vecāka par šī kioska saturu. (bundle_stale: ",
+                             0) == 0);
     CHECK(Dump(demo.db) == after);
 }
 
@@ -215,5 +219,6 @@ TEST_CASE("staff hooks: without a bundle key the import explains what is missing
     REQUIRE(hooks.import_bundle);
     ui::StaffImportResult result = hooks.import_bundle("/tmp/whatever.bundle");
     CHECK_FALSE(result.ok);
+    CHECK(result.error.rfind("bundle_no_key: ", 0) == 0);
     CHECK(result.error.find("bundle_public_key") != std::string::npos);
 }
