@@ -83,6 +83,7 @@ struct Organization {
     std::string website, email;
     std::vector<Phone> phones;
     std::string kiosk_role;      // "centre" or empty
+    std::vector<Location> locations;   // its own places: address, how to get there, opening hours
 };
 
 // One HSDS cost_option: a price (amount + ISO 4217 currency) and its words.

@@ -175,36 +175,6 @@ Result<std::vector<ServiceSummary>> ListServicesInCategory(Db& db, const std::st
     return sorted;
 }
 
-Result<Organization> GetOrganization(Db& db, const std::string& organization_id, const std::string& lang) {
-    ReadScope scope(db);
-    Stmt stmt = TRY_VALUE(db.Prepare("SELECT id, website, email, kiosk_role FROM organization WHERE id = ?1"));
-    stmt.Bind(1, organization_id);
-    if (!TRY_VALUE(stmt.Step())) return NotFound("organization", organization_id);
-    Organization org;
-    org.id = stmt.Text(0);
-    org.website = stmt.Text(1);
-    org.email = stmt.Text(2);
-    org.kiosk_role = stmt.Text(3);
-    TextMap texts = TRY_VALUE(LoadTexts(db, "organization", org.id, lang));
-    org.name = Field(texts, "name");
-    org.description = Field(texts, "description");
-    org.phones = TRY_VALUE(LoadPhones(db,
-                                      "organization_id = ?3 AND service_id IS NULL AND location_id IS NULL AND "
-                                      "service_at_location_id IS NULL",
-                                      org.id, lang));
-    return org;
-}
-
-Result<Organization> GetCentre(Db& db, const std::string& lang) {
-    std::string centre_id;
-    {
-        Stmt stmt = TRY_VALUE(db.Prepare("SELECT id FROM organization WHERE kiosk_role = 'centre' ORDER BY id LIMIT 1"));
-        if (!TRY_VALUE(stmt.Step())) return base::MakeError("not_found", "the content has no organization with kiosk_role 'centre'");
-        centre_id = stmt.Text(0);
-    }
-    return GetOrganization(db, centre_id, lang);
-}
-
 namespace {
 
 Result<Location> LoadLocation(Db& db, const std::string& location_id, const std::string& sal_id, const std::string& lang) {
@@ -246,6 +216,42 @@ Result<Location> LoadLocation(Db& db, const std::string& location_id, const std:
 }
 
 }  // namespace
+
+Result<Organization> GetOrganization(Db& db, const std::string& organization_id, const std::string& lang) {
+    ReadScope scope(db);
+    Stmt stmt = TRY_VALUE(db.Prepare("SELECT id, website, email, kiosk_role FROM organization WHERE id = ?1"));
+    stmt.Bind(1, organization_id);
+    if (!TRY_VALUE(stmt.Step())) return NotFound("organization", organization_id);
+    Organization org;
+    org.id = stmt.Text(0);
+    org.website = stmt.Text(1);
+    org.email = stmt.Text(2);
+    org.kiosk_role = stmt.Text(3);
+    TextMap texts = TRY_VALUE(LoadTexts(db, "organization", org.id, lang));
+    org.name = Field(texts, "name");
+    org.description = Field(texts, "description");
+    org.phones = TRY_VALUE(LoadPhones(db,
+                                      "organization_id = ?3 AND service_id IS NULL AND location_id IS NULL AND "
+                                      "service_at_location_id IS NULL",
+                                      org.id, lang));
+    Stmt locations = TRY_VALUE(db.Prepare("SELECT id FROM location WHERE organization_id = ?1 ORDER BY id"));
+    locations.Bind(1, org.id);
+    while (TRY_VALUE(locations.Step())) {
+        org.locations.push_back(TRY_VALUE(LoadLocation(db, locations.Text(0), "", lang)));
+    }
+    return org;
+}
+
+Result<Organization> GetCentre(Db& db, const std::string& lang) {
+    std::string centre_id;
+    {
+        Stmt stmt = TRY_VALUE(db.Prepare("SELECT id FROM organization WHERE kiosk_role = 'centre' ORDER BY id LIMIT 1"));
+        if (!TRY_VALUE(stmt.Step())) return base::MakeError("not_found", "the content has no organization with kiosk_role 'centre'");
+        centre_id = stmt.Text(0);
+    }
+    return GetOrganization(db, centre_id, lang);
+}
+
 
 Result<ServiceDetail> GetService(Db& db, const std::string& service_id, const std::string& lang) {
     ReadScope scope(db);

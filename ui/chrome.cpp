@@ -170,20 +170,30 @@ void DrawStatusLine(VisitorUi::Impl& ui) {
     }
     float text_y = y0 + (h - ui.m.small_px * 1.3f) / 2;
     text::DrawText(draw, ImVec2(pad, text_y), as_of, style);
-
-    // Online state: an icon and a word, never a coloured dot alone.
-    std::string net = ui.T(ui.frame.sync.online ? "status.online" : "status.offline");
-    ImVec2 net_size = text::Measure(net, style);
-    float icon = ui.m.small_px;
-    float net_x = (ui.frame.width - net_size.x - icon * 1.5f) / 2;
-    DrawIcon(draw, ui.frame.sync.online ? Icon::Online : Icon::Offline, ImVec2(net_x + icon / 2, y0 + h / 2), icon,
-             Col(ui.theme.on_bar));
-    text::DrawText(draw, ImVec2(net_x + icon * 1.5f, text_y), net, style);
+    const float left_end = pad + text::Measure(as_of, style).x;
 
     std::string lang = Format(ui.T("status.language"), {{"language", Endonym(ui.visit.lang)}});
     if (ui.drew_fallback) lang = ui.T("status.fallback_marker") + "  ·  " + lang;
     ImVec2 ls = text::Measure(lang, style);
-    text::DrawText(draw, ImVec2(ui.frame.width - pad - ls.x, text_y), lang, style);
+    const float right_start = ui.frame.width - pad - ls.x;
+    text::DrawText(draw, ImVec2(right_start, text_y), lang, style);
+
+    // Online state: an icon and a word, never a coloured dot alone. Centred on the screen when
+    // there is room, else in the middle of the gap between the date and the language (larger
+    // text makes all three wide); with no room for the word, the icon alone (its shape differs).
+    std::string net = ui.T(ui.frame.sync.online ? "status.online" : "status.offline");
+    const float icon = ui.m.small_px;
+    const float gap = 2 * pad;
+    float net_w = icon * 1.5f + text::Measure(net, style).x;
+    if (net_w > right_start - left_end - 2 * gap) {
+        net.clear();
+        net_w = icon;
+    }
+    float net_x = (ui.frame.width - net_w) / 2;
+    if (net_x < left_end + gap || net_x + net_w > right_start - gap) net_x = (left_end + right_start - net_w) / 2;
+    DrawIcon(draw, ui.frame.sync.online ? Icon::Online : Icon::Offline, ImVec2(net_x + icon / 2, y0 + h / 2), icon,
+             Col(ui.theme.on_bar));
+    if (!net.empty()) text::DrawText(draw, ImVec2(net_x + icon * 1.5f, text_y), net, style);
 }
 
 void DrawTimeoutWarning(VisitorUi::Impl& ui) {

@@ -78,6 +78,18 @@ std::string MakeUrl(const std::string& url) {
     return "https://" + url;
 }
 
+namespace {
+
+void SetAddress(const content::Address& a, VCardData* d) {
+    d->street = a.address_1 + (a.address_2.empty() ? "" : ", " + a.address_2);
+    d->city = a.city;
+    d->region = a.region;
+    d->postal_code = a.postal_code;
+    d->country = a.country;
+}
+
+}  // namespace
+
 VCardData VCardForService(const content::ServiceDetail& service) {
     VCardData d;
     d.name = service.name.text;
@@ -90,12 +102,7 @@ VCardData VCardForService(const content::ServiceDetail& service) {
     d.url = !service.url.empty() ? service.url : service.provider.website;
     for (const content::Location& loc : service.locations) {
         if (loc.addresses.empty()) continue;
-        const content::Address& a = loc.addresses.front();
-        d.street = a.address_1 + (a.address_2.empty() ? "" : ", " + a.address_2);
-        d.city = a.city;
-        d.region = a.region;
-        d.postal_code = a.postal_code;
-        d.country = a.country;
+        SetAddress(loc.addresses.front(), &d);
         break;
     }
     return d;
@@ -107,6 +114,11 @@ VCardData VCardForOrganization(const content::Organization& organization) {
     for (const content::Phone& p : organization.phones) d.phones.push_back(p.number);
     d.email = organization.email;
     d.url = organization.website;
+    for (const content::Location& loc : organization.locations) {
+        if (loc.addresses.empty()) continue;
+        SetAddress(loc.addresses.front(), &d);
+        break;
+    }
     return d;
 }
 

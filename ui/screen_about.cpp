@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "ui/place_blocks.h"
 #include "ui/qr.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
@@ -32,13 +33,10 @@ void DrawAboutScreen(VisitorUi::Impl& ui) {
     Gap(ui);
     LocalPara(ui, o.description, ui.m.large_px);
     read = o.description.text + "\n";
+    for (const content::Location& loc : o.locations) LocationBlock(ui, loc, &read);
     if (!o.phones.empty() || !o.email.empty() || !o.website.empty()) {
         SectionTitle(ui, ui.T("about.contacts"), Icon::Phone);
-        for (const content::Phone& p : o.phones) {
-            Para(ui, p.number, ui.m.large_px, false, true);
-            if (!p.description.empty()) LocalPara(ui, p.description);
-            read += p.number + ".\n";
-        }
+        PhonesBlock(ui, o.phones, &read);
         if (!o.email.empty()) Para(ui, ui.T("service.email") + ": " + o.email);
         if (!o.website.empty()) Para(ui, ui.T("service.website") + ": " + o.website);
     }
@@ -47,6 +45,13 @@ void DrawAboutScreen(VisitorUi::Impl& ui) {
     ImGui::SetCursorScreenPos(ImVec2(area.min.x + main_w + ui.m.pad, area.min.y + ui.m.pad));
     ImGui::BeginGroup();
     QrBlock(ui, MakeVCard(VCardForOrganization(o)), qr_w, ui.T("qr.contact"));
+    for (const content::Location& loc : o.locations) {
+        if (loc.latitude && loc.longitude) {
+            Gap(ui);
+            QrBlock(ui, MakeGeoUri(*loc.latitude, *loc.longitude), qr_w, ui.T("qr.map"));
+            break;
+        }
+    }
     if (!o.website.empty()) {
         Gap(ui);
         QrBlock(ui, MakeUrl(o.website), qr_w, ui.T("service.website"));

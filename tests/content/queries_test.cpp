@@ -242,6 +242,23 @@ TEST_CASE("The centre, the hotline and the content info", "[content][queries]") 
     CHECK(centre.description.fallback);
     REQUIRE(centre.phones.size() == 1);
     CHECK(centre.phones[0].number == "+371 67 111 111");
+    CHECK(centre.locations.empty());   // the centre of this directory has no location of its own
+
+    // An organisation's own locations (the About screen's address and hours): the location's
+    // general hours only, not those of one service at that location.
+    auto provider = Value(content::GetOrganization(db, "prov", "en"));
+    REQUIRE(provider.locations.size() == 1);
+    const content::Location& office = provider.locations[0];
+    CHECK(office.id == "loc-1");
+    CHECK(office.name.text == "Main office");
+    CHECK(office.transportation.text == "Tram 5");
+    REQUIRE(office.addresses.size() == 1);
+    CHECK(office.addresses[0].address_1 == "Elizabetes iela 65");
+    REQUIRE(office.opening_hours.size() == 1);
+    CHECK(office.opening_hours[0].weekdays == std::vector<int>{1, 2, 3, 4});
+    CHECK(office.opening_hours[0].opens_at == "09:00");
+    REQUIRE(office.phones.size() == 1);
+    CHECK(office.phones[0].number == "+371 20 000 002");
     auto hotline = Value(content::GetHotline(db, "lv"));
     CHECK(hotline.id == "hotline");
     CHECK(hotline.name.text == "Krīzes tālrunis");

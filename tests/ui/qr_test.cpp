@@ -61,6 +61,26 @@ TEST_CASE("a service's vCard takes the provider's details when the service has n
     CHECK(d.street == "Brīvības iela 1");
 }
 
+TEST_CASE("an organisation's vCard carries the address of its first located place", "[ui][qr]") {
+    content::Organization o;
+    o.name.text = "Nacionālais integrācijas centrs";
+    content::Location without_address;
+    content::Location office;
+    content::Address a;
+    a.address_1 = "Elizabetes iela 65";
+    a.address_2 = "2. stāvs";
+    a.city = "Rīga";
+    a.postal_code = "LV-1050";
+    office.addresses.push_back(a);
+    o.locations = {without_address, office};
+    ui::VCardData d = ui::VCardForOrganization(o);
+    CHECK(d.organization == "Nacionālais integrācijas centrs");
+    CHECK(d.street == "Elizabetes iela 65, 2. stāvs");
+    CHECK(d.city == "Rīga");
+    CHECK(d.postal_code == "LV-1050");
+    CHECK(ui::MakeVCard(d).find("LV-1050") != std::string::npos);
+}
+
 TEST_CASE("libqrencode encodes the payloads into a valid symbol", "[ui][qr]") {
     for (const std::string& payload : {std::string("tel:+37167000000"), ui::MakeGeoUri(56.9496, 24.1052),
                                        std::string("Pieteikums NIC-7K4Q — Юридическая консультация")}) {
