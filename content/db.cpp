@@ -150,20 +150,33 @@ Result<Db> Db::OpenRaw(const std::string& path, OpenMode mode) {
 }
 
 Result<Db> Db::Open(const std::string& path, OpenMode mode) {
-    Db db = TRY_VALUE(OpenConnection(path, mode));
-    int version = db.UserVersion();
-    if (version > kSchemaVersion) {
-        // Refused before the WAL switch below, which would rewrite the file header: a file from
-        // a newer program stays byte for byte as it was.
-        return base::MakeError("db_schema_too_new", "'" + path + "' has schema version " + std::to_string(version) +
-                                                        "; this program knows up to " + std::to_string(kSchemaVersion));
+    OpenOptions options;
+    options.mode = mode;
+    return Open(path, options);
+}
+
+Result<Db> Db::Open(const std::string& path, const OpenOptions& options) {
+    Db db = TRY_VALUE(OpenConnection(path, options.mode));
+    // Every refusal is decided here, before the WAL switch below, which would rewrite the file
+    // header: a file this program may not use or may not migrate stays byte for byte as it was.
+    // Read-only never migrates, so nothing is held: an older file is a plain mismatch.
+    SchemaOptions plan_options = options.schema;
+    if (options.mode == OpenMode::ReadOnly) plan_options.policy = MigrationPolicy::ApplyAll;
+    SchemaPlan plan = TRY_VALUE(PlanMigration(db, plan_options));
+    if (plan.newer_file) {
+        base::LogInfo("db_newer_schema_readable",
+                      "path=" + path + " file_schema=" + std::to_string(plan.file_version) +
+                          " readable_by=" + std::to_string(plan.readable_by) + " program_schema=" +
+                          std::to_string(plan.program_version) +
+                          " note=\"opened without migrating; the newer program rebuilds its derived data\"");
     }
-    if (mode == OpenMode::ReadWrite) {
+    if (options.mode == OpenMode::ReadWrite) {
         TRY(db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
-        TRY(Migrate(db));
-    } else if (version != kSchemaVersion) {
-        return base::MakeError("db_schema_mismatch", "'" + path + "' has schema version " + std::to_string(version) +
-                                                         ", this program needs " + std::to_string(kSchemaVersion));
+        TRY(Migrate(db, options.schema));
+    } else if (plan.file_version < plan.program_version) {
+        return base::MakeError("db_schema_mismatch", "'" + path + "' has schema version " +
+                                                         std::to_string(plan.file_version) + ", this program needs " +
+                                                         std::to_string(plan.program_version));
     }
     return db;
 }

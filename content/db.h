@@ -5,6 +5,9 @@
 //   the sync thread each open their own). Opening applies the connection policy every caller
 //   relies on: WAL journal, foreign keys on, a busy timeout, secure_delete (deleted personal
 //   data is overwritten, not left in free pages), and runs the schema migrations.
+// - The data partition is shared by both firmware slots (A/B update with fallback), so Open also
+//   decides whether this program may use a database written by a NEWER program, and whether it
+//   may migrate one that an OLDER firmware still needs. The rules are in content/schema.h.
 // - Errors come back as base::Result with code "db_*" and SQLite's message; nothing throws.
 // - Transaction is RAII: it rolls back unless Commit() succeeded, so an early TRY() return
 //   can never leave half a change behind.
@@ -71,10 +74,38 @@ private:
 
 enum class OpenMode { ReadWrite, ReadOnly };
 
+struct SchemaStep;  // content/schema.h
+
+// Whether Open may apply schema steps that lock the previous firmware out (content/schema.h).
+enum class MigrationPolicy {
+    ApplyAll,          // the slot is marked good (or there is no A/B slot): every missing step runs
+    HoldIncompatible,  // a trial boot: such steps are held, Open fails with "db_migration_held"
+};
+
+// How Open treats the schema. Zero-initialised means the real program with the real steps.
+struct SchemaOptions {
+    MigrationPolicy policy = MigrationPolicy::ApplyAll;
+    // Test-only: play another firmware. `steps` replaces the real step list (SchemaSteps()), and
+    // `program_schema_version` is the newest step this program knows (0: the last of `steps`).
+    // The kiosk never sets either.
+    const std::vector<SchemaStep>* steps = nullptr;
+    int program_schema_version = 0;
+};
+
+struct OpenOptions {
+    OpenMode mode = OpenMode::ReadWrite;
+    SchemaOptions schema;
+};
+
 class Db {
 public:
     // Opens (creating when ReadWrite) and migrates the database at `path` to the current schema.
+    // A database newer than this program opens, unmigrated, when its meta 'schema_readable_by'
+    // says this program can use it; otherwise "db_schema_too_new", and the file is untouched.
+    // Errors of the schema rules: db_schema_too_new, db_schema_mismatch (read-only, older file),
+    // db_schema_meta_invalid (a meta value that is not a number), db_migration_held (trial boot).
     static Result<Db> Open(const std::string& path, OpenMode mode = OpenMode::ReadWrite);
+    static Result<Db> Open(const std::string& path, const OpenOptions& options);
     // Opens without migrating (used by the migration tests and by tools that inspect old files).
     static Result<Db> OpenRaw(const std::string& path, OpenMode mode = OpenMode::ReadWrite);
 

@@ -1,7 +1,14 @@
 #include "content/schema.h"
 
+#include <algorithm>
+#include <charconv>
+#include <chrono>
 #include <string>
 #include <vector>
+
+#include "base/log.h"
+#include "content/search.h"
+#include "content/store.h"
 
 namespace content {
 namespace {
@@ -405,30 +412,246 @@ CREATE TABLE list_count (
 ) WITHOUT ROWID;
 )SQL";
 
-struct Step {
-    int version;
-    const char* sql;
+// Each step's readable_by, and why (the rule is in schema.h; docs/content-model.md):
+// - 1: the first schema; nothing older exists.
+// - 2 (search index): own version. The index is derived data, but the version 1 program
+//   predates this rule and was never checked against it; a claim nobody verified is not made
+//   (it would change nothing: step 3 pins 3).
+// - 3 (staff mode): own version. New tables, but the outbox may then hold staff_edit and
+//   conflict_resolution operations made under staff mode's rules, which a version 2 program
+//   would push without knowing them; not verified, so not claimed.
+// - 4 (category list index): 3. list_entry and list_count are derived from the tables, never
+//   synced or exported, have no foreign keys or triggers, and a version 3 program never reads
+//   them or meta 'list_index'. What it cannot do is keep them current when it writes: the
+//   older-writer mark makes the next version 4 open rebuild them (tests/content/
+//   schema_compat_test.cpp plays that fallback).
+const std::vector<SchemaStep> kSteps = {
+    {1, 1, kSchemaV1},
+    {2, 2, kSchemaV2},
+    {3, 3, kSchemaV3},
+    {4, 3, kSchemaV4},
 };
 
-const Step kSteps[] = {
-    {1, kSchemaV1},
-    {2, kSchemaV2},
-    {3, kSchemaV3},
-    {4, kSchemaV4},
+constexpr const char* kReadableByKey = "schema_readable_by";
+constexpr const char* kOlderWriterKey = "written_by_older_schema";
+
+// Data the program derives from the content tables and an older program cannot keep current.
+// A step that adds such data adds its rebuild here (and may then say readable_by = previous).
+struct DerivedData {
+    const char* table;  // present from the step that created it on
+    Status (*rebuild)(Db& db);
+};
+const DerivedData kDerivedData[] = {
+    {"search_doc", RebuildSearchIndex},
+    {"list_entry", RebuildListIndex},
 };
 
-Status ApplyStep(Db& db, const Step& step) {
+const std::vector<SchemaStep>& StepsOf(const SchemaOptions& options) {
+    return options.steps ? *options.steps : kSteps;
+}
+
+int ProgramVersion(const SchemaOptions& options) {
+    if (options.program_schema_version > 0) return options.program_schema_version;
+    const std::vector<SchemaStep>& steps = StepsOf(options);
+    return steps.empty() ? 0 : steps.back().version;
+}
+
+Result<bool> TableExists(Db& db, const char* name) {
+    Stmt stmt = TRY_VALUE(db.Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1"));
+    stmt.Bind(1, name);
+    return stmt.Step();
+}
+
+// A meta value: nullopt when the meta table or the key is absent.
+Result<std::optional<std::string>> ReadMeta(Db& db, const char* key) {
+    if (!TRY_VALUE(TableExists(db, "meta"))) return std::optional<std::string>();
+    Stmt stmt = TRY_VALUE(db.Prepare("SELECT value FROM meta WHERE key = ?1"));
+    stmt.Bind(1, key);
+    if (!TRY_VALUE(stmt.Step())) return std::optional<std::string>();
+    return std::optional<std::string>(stmt.Text(0));
+}
+
+Status WriteMeta(Db& db, const char* key, int value) {
+    Stmt stmt = TRY_VALUE(db.Prepare(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    stmt.Bind(1, key).Bind(2, std::to_string(value));
+    return stmt.Run();
+}
+
+// A schema version written as decimal digits, nothing else.
+std::optional<int> ParseVersion(const std::string& text) {
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
+    return value;
+}
+
+base::Error MetaInvalid(Db& db, const char* key, const std::string& text) {
+    return base::MakeError("db_schema_meta_invalid", "'" + db.path() + "' has meta '" + key + "' = '" + text +
+                                                         "', which is not a schema version; the file was left as it is");
+}
+
+// The largest readable_by of the steps a file at `version` has had applied.
+int ReadableByOfSteps(const std::vector<SchemaStep>& steps, int version) {
+    int readable_by = 0;
+    for (const SchemaStep& step : steps) {
+        if (step.version <= version) readable_by = std::max(readable_by, step.readable_by);
+    }
+    return readable_by;
+}
+
+std::string StepList(const std::vector<const SchemaStep*>& steps) {
+    std::string out;
+    for (const SchemaStep* step : steps) {
+        if (!out.empty()) out += ", ";
+        out += std::to_string(step->version) + " (readable by " + std::to_string(step->readable_by) + ")";
+    }
+    return out;
+}
+
+Status ApplyStep(Db& db, const SchemaStep& step, int readable_by) {
     auto tx = TRY_VALUE(Transaction::Begin(db));
     Status status = db.Exec(step.sql);
     if (!status.ok()) {
         return base::MakeError("db_migration_failed", "schema step " + std::to_string(step.version) + ": " +
                                                           status.error().message);
     }
+    // Step 1 creates meta; every later step finds it.
+    TRY(WriteMeta(db, kReadableByKey, readable_by));
     TRY(db.Exec("PRAGMA user_version=" + std::to_string(step.version)));
     return tx.Commit();
 }
 
+// The older program's mark, written before it can write anything else. Keeps the lowest version.
+Status MarkWrittenByOlder(Db& db, int program_version) {
+    auto tx = TRY_VALUE(Transaction::Begin(db));
+    auto existing = TRY_VALUE(ReadMeta(db, kOlderWriterKey));
+    int mark = program_version;
+    if (existing) {
+        std::optional<int> parsed = ParseVersion(*existing);
+        // An unreadable mark still means "an older program wrote": replace it with ours.
+        if (parsed) mark = std::min(mark, *parsed);
+    }
+    if (!existing || std::to_string(mark) != *existing) TRY(WriteMeta(db, kOlderWriterKey, mark));
+    return tx.Commit();
+}
+
+// Rebuilds what the tables derive, then deletes the mark, all in one transaction: a crash
+// leaves the mark, and the next open rebuilds again.
+Status RebuildAfterOlderWriter(Db& db) {
+    const auto start = std::chrono::steady_clock::now();
+    auto tx = TRY_VALUE(Transaction::Begin(db));
+    auto mark = TRY_VALUE(ReadMeta(db, kOlderWriterKey));
+    if (!mark) return base::Ok();  // another connection rebuilt first
+    std::string rebuilt;
+    for (const DerivedData& derived : kDerivedData) {
+        if (!TRY_VALUE(TableExists(db, derived.table))) continue;
+        Status status = derived.rebuild(db);
+        if (!status.ok()) {
+            return base::MakeError("db_rebuild_failed", std::string("rebuilding ") + derived.table +
+                                                            " after an older program wrote: " + status.error().ToString());
+        }
+        rebuilt += rebuilt.empty() ? derived.table : std::string(",") + derived.table;
+    }
+    Stmt clear = TRY_VALUE(db.Prepare("DELETE FROM meta WHERE key = ?1"));
+    clear.Bind(1, kOlderWriterKey);
+    TRY(clear.Run());
+    TRY(tx.Commit());
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    base::LogInfo("db_rebuilt_after_older_writer", "path=" + db.path() + " older_schema=\"" + *mark + "\" rebuilt=" +
+                                                       rebuilt + " ms=" + std::to_string((int64_t)ms));
+    return base::Ok();
+}
+
 }  // namespace
+
+const std::vector<SchemaStep>& SchemaSteps() { return kSteps; }
+
+Result<SchemaPlan> PlanMigration(Db& db, const SchemaOptions& options) {
+    const std::vector<SchemaStep>& steps = StepsOf(options);
+    SchemaPlan plan;
+    plan.program_version = ProgramVersion(options);
+    plan.file_version = db.UserVersion();
+    if (plan.file_version < 0) return db.LastError("db_corrupt");
+    auto stored = TRY_VALUE(ReadMeta(db, kReadableByKey));
+    // -1: absent or not a number (an optional<int> here trips GCC 12's maybe-uninitialized).
+    const int stored_value = stored ? ParseVersion(*stored).value_or(-1) : -1;
+
+    if (plan.file_version > plan.program_version) {
+        // Only the file can say who may read it: this program does not know the newer steps.
+        if (stored && stored_value < 0) return MetaInvalid(db, kReadableByKey, *stored);
+        if (stored_value < 0 || stored_value > plan.program_version) {
+            std::string why = stored_value >= 0 ? " and needs at least version " + std::to_string(stored_value) : "";
+            return base::MakeError("db_schema_too_new", "'" + db.path() + "' has schema version " +
+                                                            std::to_string(plan.file_version) + why +
+                                                            "; this program knows up to " +
+                                                            std::to_string(plan.program_version));
+        }
+        plan.readable_by = stored_value;
+        plan.newer_file = true;
+        return plan;
+    }
+
+    // Every applied step is known here, so the value can be recomputed exactly.
+    plan.readable_by = ReadableByOfSteps(steps, plan.file_version);
+    plan.readable_by_repair = plan.file_version > 0 && stored_value != plan.readable_by;
+    auto mark = TRY_VALUE(ReadMeta(db, kOlderWriterKey));
+    plan.written_by_older = mark.has_value();
+    for (const SchemaStep& step : steps) {
+        if (step.version > plan.file_version && step.version <= plan.program_version) plan.pending.push_back(&step);
+    }
+
+    if (options.policy == MigrationPolicy::HoldIncompatible && plan.file_version > 0 && !plan.pending.empty()) {
+        // The firmware a failed trial falls back to: the one that left the file at its version,
+        // or an older one that wrote it since.
+        int fallback = plan.file_version;
+        if (mark) {
+            std::optional<int> older = ParseVersion(*mark);
+            if (!older) return MetaInvalid(db, kOlderWriterKey, *mark);
+            fallback = std::min(fallback, *older);
+        }
+        std::vector<const SchemaStep*> held;
+        for (const SchemaStep* step : plan.pending) {
+            if (step->readable_by > fallback) held.push_back(step);
+        }
+        if (!held.empty()) {
+            return base::MakeError(
+                "db_migration_held",
+                "'" + db.path() + "' is at schema version " + std::to_string(plan.file_version) +
+                    "; on a trial boot this program does not apply schema step " + StepList(held) +
+                    ", which the firmware it would fall back to (schema " + std::to_string(fallback) +
+                    ") could not read; nothing was changed. The step runs once this slot is marked good.");
+        }
+    }
+    return plan;
+}
+
+Status Migrate(Db& db, const SchemaOptions& options) {
+    SchemaPlan plan = TRY_VALUE(PlanMigration(db, options));
+    if (plan.newer_file) return MarkWrittenByOlder(db, plan.program_version);
+    if (plan.readable_by_repair) {
+        auto stored = TRY_VALUE(ReadMeta(db, kReadableByKey));
+        if (stored) {
+            base::LogWarn("db_schema_meta_repaired", "path=" + db.path() + " key=" + kReadableByKey + " was=\"" +
+                                                         *stored + "\" now=" + std::to_string(plan.readable_by));
+        }
+        TRY(WriteMeta(db, kReadableByKey, plan.readable_by));
+    }
+    int readable_by = plan.readable_by;
+    for (const SchemaStep* step : plan.pending) {
+        readable_by = std::max(readable_by, step->readable_by);
+        TRY(ApplyStep(db, *step, readable_by));
+    }
+    if (!plan.pending.empty()) {
+        base::LogInfo("db_migrated", "path=" + db.path() + " from=" + std::to_string(plan.file_version) + " to=" +
+                                         std::to_string(plan.pending.back()->version) +
+                                         " readable_by=" + std::to_string(readable_by));
+    }
+    if (plan.written_by_older) TRY(RebuildAfterOlderWriter(db));
+    return base::Ok();
+}
+
+Status Migrate(Db& db) { return Migrate(db, SchemaOptions{}); }
 
 Status MigrateTo(Db& db, int version) {
     int current = db.UserVersion();
@@ -437,13 +660,15 @@ Status MigrateTo(Db& db, int version) {
         return base::MakeError("db_schema_too_new", "'" + db.path() + "' has schema version " + std::to_string(current) +
                                                         "; this program knows up to " + std::to_string(kSchemaVersion));
     }
-    for (const Step& step : kSteps) {
-        if (step.version > current && step.version <= version) TRY(ApplyStep(db, step));
+    int readable_by = ReadableByOfSteps(kSteps, current);
+    for (const SchemaStep& step : kSteps) {
+        if (step.version > current && step.version <= version) {
+            readable_by = std::max(readable_by, step.readable_by);
+            TRY(ApplyStep(db, step, readable_by));
+        }
     }
     return base::Ok();
 }
-
-Status Migrate(Db& db) { return MigrateTo(db, kSchemaVersion); }
 
 const std::vector<std::string>& ContentTables() {
     static const std::vector<std::string> tables = {
