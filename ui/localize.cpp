@@ -104,11 +104,13 @@ std::string LocalTimeOfDay(const std::string& local_iso) {
     return local_iso.substr(t + 1, 5);
 }
 
-int64_t LocalMidnightUtc(int year, int month, int day) {
+int64_t LocalMidnightUtc(int year, int month, int day) { return LocalTimeUtc(year, month, day, 0, 0); }
+
+int64_t LocalTimeUtc(int year, int month, int day, int hour, int minute) {
     UErrorCode status = U_ZERO_ERROR;
     icu::GregorianCalendar cal(icu::TimeZone::createTimeZone(kZone), status);
     cal.clear();
-    cal.set(year, month - 1, day, 0, 0, 0);
+    cal.set(year, month - 1, day, hour, minute, 0);
     UDate date = cal.getTime(status);
     return U_FAILURE(status) ? 0 : int64_t(date / 1000.0);
 }
@@ -153,6 +155,13 @@ std::string LanguageName(const std::string& code, const std::string& reader_lang
     icu::UnicodeString name;
     icu::Locale(code.c_str()).getDisplayLanguage(reader, name);
     std::string out = ToUtf8(CapitaliseFirst(name, reader));
+    return out.empty() ? code : out;
+}
+
+std::string LanguageNameInText(const std::string& code, const std::string& reader_lang) {
+    icu::UnicodeString name;
+    icu::Locale(code.c_str()).getDisplayLanguage(icu::Locale(reader_lang.c_str()), name);
+    std::string out = ToUtf8(name);
     return out.empty() ? code : out;
 }
 

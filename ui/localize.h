@@ -25,6 +25,9 @@ struct LocalDay {
 // The Monday-to-Sunday week around `utc_seconds` shifted by `week_offset` weeks.
 std::vector<LocalDay> LocalWeek(int64_t utc_seconds, int week_offset);
 int64_t LocalMidnightUtc(int year, int month, int day);
+// The UTC instant of a wall-clock time in the centre's zone (the offset of that very moment, so
+// the days the clocks change are right).
+int64_t LocalTimeUtc(int year, int month, int day, int hour, int minute);
 // "Mon 1 Dec" for a day, in `lang`.
 std::string FormatDayShort(const LocalDay& day, const std::string& lang);
 std::string FormatDayLong(const LocalDay& day, const std::string& lang);  // "1 December 2026"
@@ -32,6 +35,9 @@ std::string FormatDayLong(const LocalDay& day, const std::string& lang);  // "1 
 // Name of language `code` in `reader_lang`, first letter capitalised ("Latvian", "Latviešu
 // valoda" is not used: ICU's "latviešu" becomes "Latviešu"). The code itself when ICU has none.
 std::string LanguageName(const std::string& code, const std::string& reader_lang);
+// The same inside a sentence or a bracket: as the reader's language writes it there ("angļu",
+// "английский", "English").
+std::string LanguageNameInText(const std::string& code, const std::string& reader_lang);
 // The language's own name ("Latviešu", "English", "Русский", "Українська").
 std::string Endonym(const std::string& code);
 

@@ -70,7 +70,7 @@ std::optional<int64_t> ParseLocalStart(const std::string& text) {
     char tail = 0;
     if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &d, &h, &mi, &tail) != 5) return std::nullopt;
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || y < 2000 || y > 2200) return std::nullopt;
-    return LocalMidnightUtc(y, mo, d) + h * 3600 + mi * 60;
+    return LocalTimeUtc(y, mo, d, h, mi);
 }
 
 std::string RecordTitle(const VisitorUi::Impl& ui, const EditorState& ed) {
@@ -597,7 +597,7 @@ void DrawStaffEditor(VisitorUi::Impl& ui, StaffSession& staff) {
             std::string label;
             if (auto text = content::ParseTextField(top.focused)) {
                 label = StaffFieldLabel(ui, text->field) + " (" + UpperAscii(text->lang) + ", " +
-                        LanguageName(text->lang, ui.lang()) + ")";
+                        LanguageNameInText(text->lang, ui.lang()) + ")";
             } else {
                 label = StaffFieldLabel(ui, top.focused);
             }

@@ -128,15 +128,18 @@ void DrawStaffPinPad(VisitorUi::Impl& ui, StaffSession& staff) {
     }
     ImGui::Dummy(ImVec2(column_w, dot + gap));
 
-    // What happened: words and a warning icon (never colour alone).
+    // What happened: words and a warning icon (never colour alone). Two lines are kept for it
+    // whether or not there is a message, so the keys never move under a finger when it appears.
     const std::string message = PinPadMessage(ui.strings, ui.lang(), pad, ui.frame.now_utc);
+    const float message_y = ImGui::GetCursorScreenPos().y;
     if (!message.empty()) {
-        ImGui::SetCursorScreenPos(ImVec2(x0 + (column_w - std::min(column_w, pad_w * 1.4f)) / 2,
-                                         ImGui::GetCursorScreenPos().y));
+        ImGui::SetCursorScreenPos(ImVec2(x0 + (column_w - std::min(column_w, pad_w * 1.4f)) / 2, message_y));
         ImGui::BeginGroup();
         ErrorText(ui, message);
         ImGui::EndGroup();
     }
+    const float message_slot = 2 * ui.m.body_px * 1.35f;
+    ImGui::SetCursorScreenPos(ImVec2(x0, std::max(ImGui::GetCursorScreenPos().y, message_y + message_slot)));
     Gap(ui, 0.5f);
 
     // The keys: 1-9, then Erase, 0, Sign in.

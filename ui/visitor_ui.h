@@ -94,6 +94,9 @@ public:
     const std::vector<WidgetRect>& Widgets() const;  // touchable widgets of the last frame
 
     struct Impl;
+    // The screens' shared state (ui/ui_impl.h), for ui/'s own headless tests that read what a
+    // screen says (its read-aloud text) and the staff session; the program never needs it.
+    Impl& ImplForTests() { return *impl_; }
 
 private:
     Impl* impl_;

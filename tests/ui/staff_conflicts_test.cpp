@@ -151,11 +151,11 @@ TEST_CASE("conflicts screen: values in words, keep mine, keep theirs, type a val
     REQUIRE(email_at != std::string::npos);
     CHECK(url_at < name_at);  // oldest first
     CHECK(email_at > name_at);  // another device's after this one's, though it is older
-    CHECK(words.find("Iepriekš: (nekā). Šis labojums: https://kiosks.example.lv/jurists. Tagad serverī: "
+    CHECK(words.find("Iepriekš: (nav). Šis labojums: https://kiosks.example.lv/jurists. Tagad serverī: "
                      "https://hub.example.lv/jurists.") != std::string::npos);
     CHECK(words.find("Iepriekš: Konsultācija ar juristu. Šis labojums: Juridiskā konsultācija. Tagad serverī: "
                      "Jurista konsultācija.") != std::string::npos);
-    CHECK(words.find("Iepriekš: (nekā). Šis labojums: lobby@example.lv. Tagad serverī: hub@example.lv.") !=
+    CHECK(words.find("Iepriekš: (nav). Šis labojums: lobby@example.lv. Tagad serverī: hub@example.lv.") !=
           std::string::npos);
     // A set of choices per conflict (the third card starts below the fold).
     size_t choices = 0;

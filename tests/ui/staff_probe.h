@@ -4,10 +4,7 @@
 // under a field, a conflict's values) go straight to the text engine. Each screen also puts
 // what it shows into its read-aloud text (Impl::read_body), and keeps its notices in the staff
 // session; this probe reads both from VisitorUi's state.
-//
-// VisitorUi holds nothing but its private Impl pointer (a standard-layout class), so the
-// pointer is reached through the object's address; the static_asserts stop the build if that
-// ever changes rather than letting the tests read garbage.
+// Both are reached through VisitorUi::ImplForTests().
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -16,7 +13,6 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
-#include <type_traits>
 #include <vector>
 
 #include "content/db.h"
@@ -25,11 +21,7 @@
 
 namespace staffprobe {
 
-inline ui::VisitorUi::Impl& ImplOf(ui::VisitorUi& visitor_ui) {
-    static_assert(std::is_standard_layout_v<ui::VisitorUi>, "VisitorUi must stay a pimpl for this probe");
-    static_assert(sizeof(ui::VisitorUi) == sizeof(void*), "VisitorUi must hold only its Impl pointer");
-    return **reinterpret_cast<ui::VisitorUi::Impl**>(&visitor_ui);
-}
+inline ui::VisitorUi::Impl& ImplOf(ui::VisitorUi& visitor_ui) { return visitor_ui.ImplForTests(); }
 
 // The screen's read-aloud text: its heading, then what it shows.
 inline std::string Words(uitest::HeadlessUi& h) {
