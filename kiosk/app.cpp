@@ -122,8 +122,13 @@ base::Status App::Init() {
     input_font_pending_ = true;
     phase("fonts");
 
-    // Content: a database that cannot be opened degrades to the UI's built-in fallback.
-    auto db = content::Db::Open(config.database_path);
+    // Content: a database that cannot be opened degrades to the UI's built-in fallback, except
+    // a migration held on a trial boot: that firmware must not get good (the old slot needs the
+    // file as it is), so it does not start, and the boot falls back (content/schema.h).
+    content::OpenOptions db_options;
+    if (options_.trial_boot) db_options.schema.policy = content::MigrationPolicy::HoldIncompatible;
+    auto db = content::Db::Open(config.database_path, db_options);
+    if (!db.ok() && db.error().code == "db_migration_held") return db.error();
     if (db.ok()) {
         db_ = std::move(db).value();
         base::LogInfo("db_open", "path=" + config.database_path);

@@ -59,13 +59,15 @@ struct AppOptions {
     double start_time_real = 0;  // seconds from main() entry to App::Create, for first_frame_ms
     bool measure_gl = false;     // --stats: glFinish() after each swap so GL time is complete
     bool staff_laptop = false;   // --staff: the first screen is the staff PIN pad
+    bool trial_boot = false;     // --trial-boot / KIOSK_TRIAL_BOOT=1: schema steps the old slot
+                                 // could not read are held (db_migration_held), see content/schema.h
 };
 
 class App {
 public:
     static constexpr int kFramesAfterActivity = 3;
 
-    // Errors: display_open_failed, gl_context_failed, speech_log_unwritable.
+    // Errors: display_open_failed, gl_context_failed, speech_log_unwritable, db_migration_held.
     static base::Result<std::unique_ptr<App>> Create(const AppOptions& options);
     ~App();
 

@@ -23,9 +23,11 @@ const char* UsageText() {
            "  --screenshot-dir DIR   where the script's screenshots go (default: .)\n"
            "  --stats PATH           write frame and resource statistics (JSON) at exit\n"
            "  --staff                a staff laptop: windowed, staff mode on, opens the staff PIN pad\n"
+           "  --trial-boot           a trial boot of a new firmware slot: hold schema steps the old slot\n"
+           "                         could not read (also KIOSK_TRIAL_BOOT=1)\n"
            "  --help                 this text\n"
-           "Exit status: 0 ok, 1 cannot start (display, GL), 2 bad configuration or flags,\n"
-           "3 a script step or expectation failed.\n";
+           "Exit status: 0 ok, 1 cannot start (display, GL, a schema step held on a trial boot),\n"
+           "2 bad configuration or flags, 3 a script step or expectation failed.\n";
 }
 
 Result<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
@@ -63,6 +65,8 @@ Result<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
             out.staff = true;
             out.overrides.emplace_back("fullscreen", "false");
             out.overrides.emplace_back("staff_mode", "true");
+        } else if (flag == "--trial-boot") {
+            out.trial_boot = true;
         } else if (key_flags.count(flag)) {
             auto v = take_value();
             if (!v.ok()) return v.error();
@@ -90,6 +94,14 @@ Result<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
     if (!out.screenshot_dir.empty() && out.script_path.empty())
         return MakeError("usage", "--screenshot-dir is only used with --script");
     return out;
+}
+
+Result<bool> ParseTrialBootEnvironment(const char* value) {
+    if (value == nullptr) return false;
+    const std::string text = value;
+    if (text.empty() || text == "0") return false;
+    if (text == "1") return true;
+    return MakeError("usage", "KIOSK_TRIAL_BOOT must be 1 or 0, got '" + text + "'");
 }
 
 Result<KioskConfig> BuildConfig(const CommandLine& command_line,

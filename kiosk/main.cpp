@@ -2,8 +2,10 @@
 // docs/automation.md for --script.
 //
 // Exit status: 0 clean exit (SIGTERM, window closed, script passed); 1 cannot start (display,
-// GL); 2 bad configuration, flags or script file; 3 a script step or expectation failed.
+// GL, db_migration_held: a trial boot must not migrate the database the old slot still needs);
+// 2 bad configuration, flags or script file; 3 a script step or expectation failed.
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,11 @@ int main(int argc, char** argv) {
         std::fputs(kiosk::UsageText(), stdout);
         return 0;
     }
+    auto trial_from_environment = kiosk::ParseTrialBootEnvironment(std::getenv("KIOSK_TRIAL_BOOT"));
+    if (!trial_from_environment.ok()) {
+        std::fprintf(stderr, "kiosk: %s\n", trial_from_environment.error().message.c_str());
+        return 2;
+    }
     auto config = kiosk::BuildConfig(*command_line);
     if (!config.ok()) {
         base::LogError(config.error().code, config.error().message);
@@ -62,6 +69,7 @@ int main(int argc, char** argv) {
     options.start_time_real = start_clock.RealNow();
     options.measure_gl = !command_line->stats_path.empty();
     options.staff_laptop = command_line->staff;
+    options.trial_boot = command_line->trial_boot || *trial_from_environment;
     auto app = kiosk::App::Create(options);
     if (!app.ok()) {
         base::LogError(app.error().code, app.error().message);
