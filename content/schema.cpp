@@ -618,9 +618,10 @@ Result<SchemaPlan> PlanMigration(Db& db, const SchemaOptions& options) {
             return base::MakeError(
                 "db_migration_held",
                 "'" + db.path() + "' is at schema version " + std::to_string(plan.file_version) +
-                    "; on a trial boot this program does not apply schema step " + StepList(held) +
-                    ", which the firmware it would fall back to (schema " + std::to_string(fallback) +
-                    ") could not read; nothing was changed. The step runs once this slot is marked good.");
+                    "; on a trial boot this program holds schema " + (held.size() == 1 ? "step " : "steps ") +
+                    StepList(held) + ", which the firmware it would fall back to (schema " + std::to_string(fallback) +
+                    ") could not read; nothing was changed. " + (held.size() == 1 ? "It runs" : "They run") +
+                    " at the first start after this slot is marked good.");
         }
     }
     return plan;
