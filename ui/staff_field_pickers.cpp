@@ -110,20 +110,20 @@ std::vector<size_t> MatchingRecords(const std::vector<content::EditableSummary>&
     return matches;
 }
 
-std::string ChoiceLabel(const VisitorUi::Impl& ui, const std::string& table, const std::string& column,
-                        const std::string& value) {
+std::string ChoiceKey(const std::string& table, const std::string& column, const std::string& value) {
     // Course kinds are named as visitors read them on the courses screen.
-    if (table == "course_series" && column == "kind" && ui.strings.HasKey("courses.kind." + value)) {
-        return ui.T("courses.kind." + value);
-    }
+    if (table == "course_series" && column == "kind") return "courses.kind." + value;
     std::string slug = value;
     for (char& c : slug) {
         if (c == ' ') c = '_';
         else if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
     }
-    const std::string key = "staff.choice." + table + "." + column + "." + slug;
-    if (ui.strings.HasKey(key)) return ui.T(key);
-    return Readable(value);
+    return "staff.choice." + table + "." + column + "." + slug;
+}
+
+std::string ChoiceLabel(const VisitorUi::Impl& ui, const std::string& table, const std::string& column,
+                        const std::string& value) {
+    return StaffWord(ui, ChoiceKey(table, column, value), Readable(value));
 }
 
 void DrawChoiceButtons(VisitorUi::Impl& ui, EditorState& ed, const content::EditableField& field, float width) {
@@ -140,7 +140,7 @@ void DrawChoiceButtons(VisitorUi::Impl& ui, EditorState& ed, const content::Edit
     }
     // A stored value the catalogue does not know (older content) is still shown as chosen.
     if (!value.empty() && std::none_of(options.begin(), options.end(), [&](const Option& o) { return o.value == value; })) {
-        options.push_back({value, Readable(value)});
+        options.push_back({value, ChoiceLabel(ui, ed.table, key, value)});
     }
     if (!field.required) options.push_back({"", ui.T("staff.picker.none")});
 

@@ -39,7 +39,8 @@ std::vector<size_t> MatchingRecords(const std::vector<content::EditableSummary>&
 
 // A choice's value as people read it, in the staff member's language
 // ("staff.choice.<table>.<column>.<value>", course kinds in the visitors' words); the value made
-// readable when no string exists.
+// readable (and staff_label_missing logged) only when no string exists.
+std::string ChoiceKey(const std::string& table, const std::string& column, const std::string& value);
 std::string ChoiceLabel(const VisitorUi::Impl& ui, const std::string& table, const std::string& column,
                         const std::string& value);
 

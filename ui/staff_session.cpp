@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <mutex>
+#include <set>
 #include <unistd.h>
 
 #include "base/log.h"
@@ -162,18 +164,43 @@ std::vector<std::string> StaffLanguages(const VisitorUi::Impl& ui) {
     return langs;
 }
 
+std::string StaffFieldKey(const std::string& field) {
+    // booking_form_field option labels ("option:<value>") share one word: "Option".
+    if (field.rfind("option:", 0) == 0) return "staff.field.option";
+    return "staff.field." + field;
+}
+
+std::string StaffTableKey(const std::string& table) { return "staff.table." + table; }
+
+std::string StaffWord(const VisitorUi::Impl& ui, const std::string& key, const std::string& last_resort) {
+    const bool known = ui.strings.HasKey(key);
+    UiText text;
+    if (known) {
+        text = ui.strings.Get(key, ui.lang());
+        if (!text.fallback) return text.text;
+    }
+    // Another language's word (or the column's own name) on this screen is a defect the
+    // journal must show, once: the label is drawn every frame.
+    static std::mutex mutex;
+    static std::set<std::string> logged;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (logged.insert(key + "|" + ui.lang()).second) {
+            base::LogWarn("staff_label_missing", "key=" + key + " lang=" + ui.lang() +
+                                                     (known ? " shown=" + text.lang : " shown=humanized"));
+        }
+    }
+    return known ? text.text : last_resort;
+}
+
 std::string StaffFieldLabel(const VisitorUi::Impl& ui, const std::string& field) {
-    std::string key = "staff.field." + field;
-    if (ui.strings.HasKey(key)) return ui.T(key);
-    // booking_form_field option labels: "option:<value>".
-    if (field.rfind("option:", 0) == 0) return ui.T("staff.field.option") + ": " + field.substr(7);
-    return Humanize(field);
+    const std::string label = StaffWord(ui, StaffFieldKey(field), Humanize(field));
+    if (field.rfind("option:", 0) == 0) return label + ": " + field.substr(7);
+    return label;
 }
 
 std::string StaffTableLabel(const VisitorUi::Impl& ui, const std::string& table) {
-    std::string key = "staff.table." + table;
-    if (ui.strings.HasKey(key)) return ui.T(key);
-    return Humanize(table);
+    return StaffWord(ui, StaffTableKey(table), Humanize(table));
 }
 
 void OpenStaffEditor(VisitorUi::Impl& ui, StaffSession& staff, const std::string& table, const std::string& id) {

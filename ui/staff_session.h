@@ -171,10 +171,20 @@ void DrawStaffDiagnostics(VisitorUi::Impl& ui, StaffSession& staff);
 std::string StaffDevice(const VisitorUi::Impl& ui);
 // The languages the editor shows side by side: the offered ones, lv en ru first.
 std::vector<std::string> StaffLanguages(const VisitorUi::Impl& ui);
-// A field's or column's label for people ("Name", "Opens at"); the column name when unknown.
+// A field's or column's label for people ("Name", "Opens at") in the staff member's language.
 std::string StaffFieldLabel(const VisitorUi::Impl& ui, const std::string& field);
 // A table's label ("Services").
 std::string StaffTableLabel(const VisitorUi::Impl& ui, const std::string& table);
+// The string keys behind those labels: "staff.field.<column or text field>" ("staff.field.option"
+// for a booking form field's "option:<value>"), "staff.table.<table>". tests/ui/strings_test.cpp
+// walks the content catalogue through them, so every label exists in lv, en, ru and uk.
+std::string StaffFieldKey(const std::string& field);
+std::string StaffTableKey(const std::string& table);
+// A staff word by key in the staff member's language. A key absent in that language (which the
+// strings test rules out for the catalogue, but a newer hub may send a column this program does
+// not know) gives the catalogue's fallback text, else `last_resort`, and logs
+// staff_label_missing once per key and language so the journal shows it.
+std::string StaffWord(const VisitorUi::Impl& ui, const std::string& key, const std::string& last_resort);
 // Records of a table (only those whose parent is `parent` unless it is empty), in the staff
 // member's language; cached in the session until a save or new content.
 const content::Result<std::vector<content::EditableSummary>>& StaffRecords(VisitorUi::Impl& ui, StaffSession& staff,

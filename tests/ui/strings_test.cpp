@@ -1,5 +1,7 @@
 // Tests of ui/strings: every key in every language, placeholders kept, .po parsing errors,
-// the fallback chain, and that every key the code uses exists.
+// the fallback chain, that every key the code uses exists, and that every word the staff editor
+// builds from the content catalogue (tables, columns, text fields, choices) exists in lv, en, ru
+// and uk.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -8,6 +10,12 @@
 #include <set>
 #include <sstream>
 
+#include "base/log.h"
+#include "content/staff_edit.h"
+#include "content/store.h"
+#include "tests/ui/ui_fixture.h"
+#include "ui/staff_field_pickers.h"
+#include "ui/staff_session.h"
 #include "ui/strings.h"
 
 namespace {
@@ -25,6 +33,71 @@ std::string ReadFile(const std::filesystem::path& p) {
     ss << in.rdbuf();
     return ss.str();
 }
+
+// A key the staff editor builds from the content catalogue, what it labels, and how the editor
+// asks for it (the same functions the screens call).
+struct StaffWordCase {
+    enum class Kind { Table, Field, Choice } kind;
+    std::string table, field, value;
+    std::string key;
+    std::string what;  // "service.minimum_age", for the failure message
+};
+
+// Walks the catalogue: every editable table, its columns as DescribeEditableColumns gives them
+// (with choices), its translatable fields, and the fields ReadEditableRecord returns for every
+// demo record (booking form option labels "option:<value>" among them).
+std::vector<StaffWordCase> StaffCatalogueWords(content::Db& db) {
+    using Kind = StaffWordCase::Kind;
+    std::vector<StaffWordCase> cases;
+    std::set<std::string> seen;
+    auto add = [&](Kind kind, const std::string& table, const std::string& field, const std::string& value) {
+        std::string key = kind == Kind::Table   ? ui::StaffTableKey(table)
+                          : kind == Kind::Field ? ui::StaffFieldKey(field)
+                                                : ui::ChoiceKey(table, field, value);
+        std::string what = table + (field.empty() ? "" : "." + field) + (value.empty() ? "" : "=" + value);
+        if (seen.insert(key).second) cases.push_back({kind, table, field, value, key, what});
+    };
+    const std::vector<std::string> langs = {"lv", "en", "ru", "uk"};
+    for (const std::string& table : content::EditableTables()) {
+        add(Kind::Table, table, "", "");
+        const std::vector<std::string>* columns = content::EditableColumns(table);
+        REQUIRE(columns != nullptr);
+        auto described = content::DescribeEditableColumns(db, table);
+        INFO(table << ": " << (described.ok() ? std::string() : described.error().ToString()));
+        REQUIRE(described.ok());
+        REQUIRE(described->size() == columns->size());
+        for (const content::EditableField& field : *described) {
+            add(Kind::Field, table, field.field, "");
+            for (const std::string& choice : field.choices) add(Kind::Choice, table, field.field, choice);
+        }
+        if (const auto* texts = content::TranslatableFields(table)) {
+            for (const std::string& field : *texts) add(Kind::Field, table, field, "");
+        }
+        auto records = content::ListEditableRecords(db, table, "lv", langs);
+        REQUIRE(records.ok());
+        for (const content::EditableSummary& summary : *records) {
+            auto record = content::ReadEditableRecord(db, table, summary.id, langs);
+            REQUIRE(record.ok());
+            for (const content::EditableField& field : record->fields) {
+                add(Kind::Field, table, field.field, "");
+                for (const std::string& choice : field.choices) add(Kind::Choice, table, field.field, choice);
+            }
+        }
+    }
+    return cases;
+}
+
+// Collects staff_label_missing events while alive.
+struct MissingLabelLog {
+    MissingLabelLog() {
+        previous = base::SetLogSink([this](base::LogLevel, std::string_view event, std::string_view detail) {
+            if (event == "staff_label_missing") lines.emplace_back(detail);
+        });
+    }
+    ~MissingLabelLog() { base::SetLogSink(previous); }
+    base::LogSink previous;
+    std::vector<std::string> lines;
+};
 
 const char* kHeader =
     "msgid \"\"\nmsgstr \"\"\n\"Language: ru\\n\"\n"
@@ -181,4 +254,111 @@ TEST_CASE("escapes and continuation lines are read as gettext does", "[ui][strin
     CHECK(po->entries[0].id == "Line \"one\"\ntwo");
     CHECK(po->entries[0].forms[0] == "A\tB");
     CHECK(ui::Format("{a} and {b} and {c}", {{"a", "1"}, {"b", "2"}}) == "1 and 2 and {c}");
+}
+
+TEST_CASE("every staff editor label of the content catalogue exists in lv, en, ru and uk", "[ui][strings][staff]") {
+    auto strings = ui::Strings::LoadEmbedded();
+    REQUIRE(strings.ok());
+    uitest::DemoDb demo;
+    const std::vector<StaffWordCase> cases = StaffCatalogueWords(demo.db);
+    // Twelve tables, over a hundred columns and text fields, dozens of choices: far fewer means
+    // the walk broke, not that the strings are complete.
+    using Kind = StaffWordCase::Kind;
+    auto count = [&](Kind kind) { return std::count_if(cases.begin(), cases.end(), [&](const auto& c) { return c.kind == kind; }); };
+    CHECK(count(Kind::Table) == long(content::EditableTables().size()));
+    CHECK(count(Kind::Field) > 90);
+    CHECK(count(Kind::Choice) > 40);
+
+    std::vector<std::string> failures;
+    for (const StaffWordCase& c : cases) {
+        if (!strings->HasKey(c.key)) {
+            failures.push_back("missing in every language: " + c.key + " (" + c.what + ")");
+            continue;
+        }
+        const std::string english = strings->Get(c.key, "en").text;
+        for (const char* lang : {"lv", "en", "ru", "uk"}) {
+            ui::UiText text = strings->Get(c.key, lang);
+            if (text.fallback) {
+                failures.push_back(std::string("missing ") + lang + ": " + c.key + " (" + c.what + ")");
+            } else if (std::string(lang) != "en" && text.text == english) {
+                // An English msgstr copied into another catalogue passes the lookup but is the
+                // same English word on a Latvian, Russian or Ukrainian screen.
+                failures.push_back(std::string("untranslated ") + lang + ": " + c.key + " = \"" + english + "\"");
+            }
+        }
+    }
+    for (const std::string& failure : failures) FAIL_CHECK(failure);
+    CHECK(failures.empty());
+}
+
+TEST_CASE("the staff screens ask for exactly the catalogue's words and log none missing", "[ui][strings][staff]") {
+    auto strings = ui::Strings::LoadEmbedded();
+    REQUIRE(strings.ok());
+    uitest::DemoDb demo;
+    const std::vector<StaffWordCase> cases = StaffCatalogueWords(demo.db);
+    REQUIRE(cases.size() > 100);
+    uitest::HeadlessUi h(demo.db);
+    ui::VisitorUi::Impl& impl = h.ui().ImplForTests();
+    MissingLabelLog log;
+    for (const char* lang : {"lv", "en", "ru", "uk"}) {
+        impl.SetLanguage(lang);
+        for (const StaffWordCase& c : cases) {
+            std::string label;
+            switch (c.kind) {
+                case StaffWordCase::Kind::Table: label = ui::StaffTableLabel(impl, c.table); break;
+                case StaffWordCase::Kind::Field: label = ui::StaffFieldLabel(impl, c.field); break;
+                case StaffWordCase::Kind::Choice: label = ui::ChoiceLabel(impl, c.table, c.field, c.value); break;
+            }
+            const std::string word = strings->Get(c.key, lang).text;
+            INFO(lang << " " << c.what);
+            // An option label is "Option: <value>" (the value is the form's own data).
+            if (c.field.rfind("option:", 0) == 0) CHECK(label == word + ": " + c.field.substr(7));
+            else CHECK(label == word);
+        }
+    }
+    for (const std::string& line : log.lines) FAIL_CHECK("staff_label_missing " << line);
+    CHECK(log.lines.empty());
+}
+
+TEST_CASE("a staff label absent from the catalogue is readable and logged once per key and language",
+          "[ui][strings][staff]") {
+    uitest::DemoDb demo;
+    uitest::HeadlessUi h(demo.db);
+    ui::VisitorUi::Impl& impl = h.ui().ImplForTests();
+    // A catalogue with one label in English and Latvian only, as when uk.po lags behind.
+    const std::string lv = "msgid \"\"\nmsgstr \"\"\n\"Language: lv\\n\"\n"
+                           "\"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2);\\n\"\n\n"
+                           "msgctxt \"staff.field.label_test_en_only\"\nmsgid \"Tested\"\nmsgstr \"Pārbaudīts\"\n";
+    const std::string en = "msgid \"\"\nmsgstr \"\"\n\"Language: en\\n\"\n\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\n"
+                           "msgctxt \"staff.field.label_test_en_only\"\nmsgid \"Tested\"\nmsgstr \"Tested\"\n";
+    auto strings = ui::Strings::FromPoTexts({{"lv.po", lv}, {"en.po", en}});
+    REQUIRE(strings.ok());
+    impl.strings = std::move(strings).value();
+    MissingLabelLog log;
+
+    impl.SetLanguage("lv");
+    CHECK(ui::StaffFieldLabel(impl, "label_test_en_only") == "Pārbaudīts");
+    CHECK(log.lines.empty());
+
+    // uk: the catalogue's fallback (English), marked in the journal, once however often drawn.
+    impl.SetLanguage("uk");
+    CHECK(ui::StaffFieldLabel(impl, "label_test_en_only") == "Tested");
+    CHECK(ui::StaffFieldLabel(impl, "label_test_en_only") == "Tested");
+    REQUIRE(log.lines.size() == 1);
+    CHECK(log.lines[0] == "key=staff.field.label_test_en_only lang=uk shown=en");
+
+    // A column no catalogue knows (a newer hub's): its name made readable, never the raw key.
+    CHECK(ui::StaffFieldLabel(impl, "label_test_new_column") == "Label test new column");
+    CHECK(ui::StaffTableLabel(impl, "label_test_table") == "Label test table");
+    CHECK(ui::ChoiceLabel(impl, "service", "status", "label_test_VALUE") == "Label test value");
+    CHECK(ui::StaffFieldLabel(impl, "label_test_new_column") == "Label test new column");
+    REQUIRE(log.lines.size() == 4);
+    CHECK(log.lines[1] == "key=staff.field.label_test_new_column lang=uk shown=humanized");
+    CHECK(log.lines[2] == "key=staff.table.label_test_table lang=uk shown=humanized");
+    CHECK(log.lines[3] == "key=staff.choice.service.status.label_test_value lang=uk shown=humanized");
+    // The same key in another language is its own defect.
+    impl.SetLanguage("ru");
+    CHECK(ui::StaffFieldLabel(impl, "label_test_new_column") == "Label test new column");
+    REQUIRE(log.lines.size() == 5);
+    CHECK(log.lines[4] == "key=staff.field.label_test_new_column lang=ru shown=humanized");
 }
