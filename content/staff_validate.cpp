@@ -1,5 +1,5 @@
 // content/staff_validate.cpp: what a staff edit may write, with messages for people in Latvian,
-// English and Russian. Codes are stable (tests and the staff screens match on them); messages
+// English, Russian and Ukrainian (the staff UI's languages). Codes are stable (tests and the staff screens match on them); messages
 // are for the staff member and may change.
 //
 // The rules come from the column catalogue (staff_columns.cpp) and from the schema itself (NOT
@@ -26,67 +26,84 @@ struct Message {
     const char* lv;
     const char* en;
     const char* ru;
+    const char* uk;
 };
 
 const std::map<std::string, Message>& Messages() {
     static const std::map<std::string, Message> messages = {
-        {"required", {"Šis lauks ir obligāts.", "This field is required.", "Это поле обязательно."}},
-        {"too_long", {"Teksts ir par garu.", "The text is too long.", "Текст слишком длинный."}},
+        {"required",
+         {"Šis lauks ir obligāts.", "This field is required.", "Это поле обязательно.", "Це поле обов’язкове."}},
+        {"too_long", {"Teksts ir par garu.", "The text is too long.", "Текст слишком длинный.", "Текст задовгий."}},
         {"bad_text",
-         {"Tekstā ir bojātas rakstzīmes.", "The text contains broken characters.", "В тексте есть повреждённые символы."}},
+         {"Tekstā ir bojātas rakstzīmes.", "The text contains broken characters.",
+          "В тексте есть повреждённые символы.", "У тексті є пошкоджені символи."}},
         {"bad_email",
          {"Ievadiet derīgu e-pasta adresi.", "Enter a valid e-mail address.",
-          "Введите правильный адрес электронной почты."}},
+          "Введите правильный адрес электронной почты.", "Введіть правильну адресу електронної пошти."}},
         {"bad_url",
          {"Ievadiet tīmekļa adresi, kas sākas ar https:// vai http://.",
           "Enter a web address starting with https:// or http://.",
-          "Введите веб-адрес, начинающийся с https:// или http://."}},
+          "Введите веб-адрес, начинающийся с https:// или http://.",
+          "Введіть веб-адресу, що починається з https:// або http://."}},
         {"bad_phone",
          {"Ievadiet tālruņa numuru (6 līdz 15 cipari, var sākties ar +).",
           "Enter a phone number (6 to 15 digits, may start with +).",
-          "Введите номер телефона (от 6 до 15 цифр, может начинаться с +)."}},
+          "Введите номер телефона (от 6 до 15 цифр, может начинаться с +).",
+          "Введіть номер телефону (від 6 до 15 цифр, може починатися з +)."}},
         {"bad_time",
          {"Ievadiet laiku formātā SS:MM, piemēram, 09:30.", "Enter a time as HH:MM, for example 09:30.",
-          "Введите время в формате ЧЧ:ММ, например 09:30."}},
+          "Введите время в формате ЧЧ:ММ, например 09:30.", "Введіть час у форматі ГГ:ХХ, наприклад 09:30."}},
         {"bad_date",
-         {"Ievadiet datumu formātā GGGG-MM-DD.", "Enter a date as YYYY-MM-DD.", "Введите дату в формате ГГГГ-ММ-ДД."}},
-        {"bad_number", {"Ievadiet veselu skaitli.", "Enter a whole number.", "Введите целое число."}},
-        {"bad_decimal", {"Ievadiet skaitli.", "Enter a number.", "Введите число."}},
+         {"Ievadiet datumu formātā GGGG-MM-DD.", "Enter a date as YYYY-MM-DD.", "Введите дату в формате ГГГГ-ММ-ДД.",
+          "Введіть дату у форматі РРРР-ММ-ДД."}},
+        {"bad_number",
+         {"Ievadiet veselu skaitli.", "Enter a whole number.", "Введите целое число.", "Введіть ціле число."}},
+        {"bad_decimal", {"Ievadiet skaitli.", "Enter a number.", "Введите число.", "Введіть число."}},
         {"too_small",
          {"Skaitlis ir par mazu (vismaz {}).", "The number is too small (at least {}).",
-          "Число слишком маленькое (не меньше {})."}},
+          "Число слишком маленькое (не меньше {}).", "Число замале (не менше {})."}},
         {"below_seats_taken",
          {"Vietu skaits nevar būt mazāks par jau rezervētajām vietām ({}).",
           "Capacity cannot be lower than the seats already booked ({}).",
-          "Число мест не может быть меньше уже забронированных ({})."}},
+          "Число мест не может быть меньше уже забронированных ({}).",
+          "Кількість місць не може бути меншою за вже заброньовані ({})."}},
         {"end_before_start",
-         {"Beigām jābūt pēc sākuma.", "The end must be after the start.", "Окончание должно быть позже начала."}},
-        {"bad_choice", {"Izvēlieties vienu no: {}.", "Choose one of: {}.", "Выберите одно из: {}."}},
+         {"Beigām jābūt pēc sākuma.", "The end must be after the start.", "Окончание должно быть позже начала.",
+          "Кінець має бути пізніше за початок."}},
+        {"bad_choice",
+         {"Izvēlieties vienu no: {}.", "Choose one of: {}.", "Выберите одно из: {}.", "Виберіть одне з: {}."}},
         {"unknown_parent",
-         {"Saistītais ieraksts neeksistē.", "The linked record does not exist.", "Связанная запись не существует."}},
+         {"Saistītais ieraksts neeksistē.", "The linked record does not exist.", "Связанная запись не существует.",
+          "Пов’язаного запису не існує."}},
         {"bad_language",
          {"Ievadiet valodas kodu, piemēram, lv, en vai ru.", "Enter a language code such as lv, en or ru.",
-          "Введите код языка, например lv, en или ru."}},
+          "Введите код языка, например lv, en или ru.", "Введіть код мови, наприклад lv, en або ru."}},
         {"bad_options",
          {"Ievadiet izvēles kā JSON tekstu sarakstu.", "Enter the options as a JSON list of texts.",
-          "Введите варианты как JSON-список строк."}},
+          "Введите варианты как JSON-список строк.", "Введіть варіанти як JSON-список рядків."}},
         {"unknown_field",
-         {"Šo lauku nevar rediģēt.", "This field cannot be edited.", "Это поле нельзя редактировать."}},
+         {"Šo lauku nevar rediģēt.", "This field cannot be edited.", "Это поле нельзя редактировать.",
+          "Це поле не можна редагувати."}},
         {"unknown_table",
-         {"Šos ierakstus nevar rediģēt.", "These records cannot be edited.", "Эти записи нельзя редактировать."}},
+         {"Šos ierakstus nevar rediģēt.", "These records cannot be edited.", "Эти записи нельзя редактировать.",
+          "Ці записи не можна редагувати."}},
         {"not_found",
-         {"Šis ieraksts vairs neeksistē.", "This record no longer exists.", "Эта запись больше не существует."}},
+         {"Šis ieraksts vairs neeksistē.", "This record no longer exists.", "Эта запись больше не существует.",
+          "Цього запису більше не існує."}},
         {"already_exists",
          {"Ieraksts ar šo identifikatoru jau eksistē.", "A record with this id already exists.",
-          "Запись с этим идентификатором уже существует."}},
+          "Запись с этим идентификатором уже существует.", "Запис із цим ідентифікатором уже існує."}},
         {"bad_id",
-         {"Labojumam nav derīga identifikatora.", "The edit has no valid id.", "У правки нет допустимого идентификатора."}},
-        {"no_changes", {"Nav izmaiņu, ko saglabāt.", "There are no changes to save.", "Нет изменений для сохранения."}},
+         {"Labojumam nav derīga identifikatora.", "The edit has no valid id.",
+          "У правки нет допустимого идентификатора.", "Правка не має допустимого ідентифікатора."}},
+        {"no_changes",
+         {"Nav izmaiņu, ko saglabāt.", "There are no changes to save.", "Нет изменений для сохранения.",
+          "Немає змін для збереження."}},
         {"duplicate_key",
          {"Šajā veidlapā jau ir lauks ar šo atslēgu.", "This form already has a field with this key.",
-          "В этой форме уже есть поле с таким ключом."}},
+          "В этой форме уже есть поле с таким ключом.", "У цій формі вже є поле з таким ключем."}},
         {"duplicate_field",
-         {"Lauks ir norādīts divreiz.", "The field is listed twice.", "Поле указано дважды."}},
+         {"Lauks ir norādīts divreiz.", "The field is listed twice.", "Поле указано дважды.", "Поле вказано двічі."}},
     };
     return messages;
 }
@@ -98,7 +115,12 @@ std::string ProblemMessage(const std::string& code, const std::string& lang, con
     auto it = messages.find(code);
     if (it == messages.end()) return code;
     std::string primary = lang.substr(0, lang.find('-'));
-    const char* pattern = primary == "lv" ? it->second.lv : primary == "ru" ? it->second.ru : it->second.en;
+    // The staff screens run in every UI language (lv, en, ru, uk); any other language reads
+    // English, the catalogue's common fallback (ui/strings.h), never a language it did not ask for.
+    const char* pattern = primary == "lv"   ? it->second.lv
+                          : primary == "ru" ? it->second.ru
+                          : primary == "uk" ? it->second.uk
+                                            : it->second.en;
     std::string text = pattern;
     size_t slot = text.find("{}");
     if (slot != std::string::npos) text.replace(slot, 2, argument);

@@ -77,7 +77,8 @@ std::set<std::string> ProblemCodesInSource() {
 
 }  // namespace
 
-TEST_CASE("Every validation problem has its own message in Latvian, English and Russian", "[staff][staff_apply]") {
+TEST_CASE("Every validation problem has its own message in Latvian, English, Russian and Ukrainian",
+          "[staff][staff_apply]") {
     const std::set<std::string> codes = ProblemCodesInSource();
     // The file's Add() calls name more than twenty codes; far fewer means the scan broke.
     REQUIRE(codes.size() >= 20);
@@ -91,23 +92,29 @@ TEST_CASE("Every validation problem has its own message in Latvian, English and 
         const std::string lv = content::staff_detail::ProblemMessage(code, "lv", "7");
         const std::string en = content::staff_detail::ProblemMessage(code, "en", "7");
         const std::string ru = content::staff_detail::ProblemMessage(code, "ru", "7");
-        CHECK(lv != code);
-        CHECK(en != code);
-        CHECK(ru != code);
-        CHECK(lv.size() > 5);
-        CHECK(lv != en);
-        CHECK(lv != ru);
-        CHECK(en != ru);
-        // The argument replaces the slot; no slot is left for people to read.
-        for (const std::string* message : {&lv, &en, &ru}) CHECK(message->find("{}") == std::string::npos);
+        const std::string uk = content::staff_detail::ProblemMessage(code, "uk", "7");
+        for (const std::string* message : {&lv, &en, &ru, &uk}) {
+            CHECK(*message != code);
+            CHECK(message->size() > 5);
+            // The argument replaces the slot; no slot is left for people to read.
+            CHECK(message->find("{}") == std::string::npos);
+        }
+        // Four languages, four texts: a Ukrainian staff member reads neither the Russian nor the
+        // English one.
+        CHECK(std::set<std::string>{lv, en, ru, uk}.size() == 4);
         // A regional tag reads its language's message.
         CHECK(content::staff_detail::ProblemMessage(code, "lv-LV", "7") == lv);
+        CHECK(content::staff_detail::ProblemMessage(code, "uk-UA", "7") == uk);
+        // A language the staff screens do not offer reads English, the UI's own fallback.
+        CHECK(content::staff_detail::ProblemMessage(code, "de", "7") == en);
     }
     // A code without a message shows as itself (never an empty line under a field).
     CHECK(content::staff_detail::ProblemMessage("no_such_code", "lv") == "no_such_code");
+    CHECK(content::staff_detail::ProblemMessage("no_such_code", "uk") == "no_such_code");
 }
 
-TEST_CASE("Validation gives stable codes and messages in Latvian, English and Russian", "[staff][staff_apply]") {
+TEST_CASE("Validation gives stable codes and messages in Latvian, English, Russian and Ukrainian",
+          "[staff][staff_apply]") {
     content::Db db = content_test::OpenTemp("staff_validate");
     SeedDirectory(db);
     auto edit = UpdateEdit("e-1", "service", "svc-1", 0,
@@ -127,8 +134,12 @@ TEST_CASE("Validation gives stable codes and messages in Latvian, English and Ru
     auto ru = Value(content::ValidateStaffEdit(db, edit, "ru"));
     CHECK(Message(ru, "bad_email") == "Введите правильный адрес электронной почты.");
     CHECK(Message(ru, "bad_url") != Message(lv, "bad_url"));
-    // Another language falls back to English.
-    CHECK(Message(Value(content::ValidateStaffEdit(db, edit, "uk")), "bad_email") == "Enter a valid e-mail address.");
+    // The staff screens also run in Ukrainian: its own words, not the Russian or English ones.
+    auto uk = Value(content::ValidateStaffEdit(db, edit, "uk"));
+    CHECK(Message(uk, "bad_email") == "Введіть правильну адресу електронної пошти.");
+    CHECK(Message(uk, "bad_url") != Message(ru, "bad_url"));
+    // A language the staff screens do not offer falls back to English.
+    CHECK(Message(Value(content::ValidateStaffEdit(db, edit, "de")), "bad_email") == "Enter a valid e-mail address.");
 
     // Times, phones, capacity below seats taken, required columns, end before start.
     auto hours = UpdateEdit("e-2", "schedule", "sch-1", 0, {{"opens_at", "09:00", "9.00"}, {"closes_at", "17:00", "25:00"}});
