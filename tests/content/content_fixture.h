@@ -53,7 +53,7 @@ inline std::string ReadFileBytes(const std::string& path) {
 // Writes records inside one transaction, then Finish + Commit on Done().
 class Builder {
 public:
-    explicit Builder(content::Db& db) : db_(db), tx_(Value(content::Transaction::Begin(db))), writer_(db) {}
+    explicit Builder(content::Db& db) : tx_(Value(content::Transaction::Begin(db))), writer_(db) {}
 
     content::ContentWriter& writer() { return writer_; }
 
@@ -95,7 +95,6 @@ public:
     }
 
 private:
-    content::Db& db_;
     content::Transaction tx_;
     content::ContentWriter writer_;
 };
