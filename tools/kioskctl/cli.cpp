@@ -21,7 +21,8 @@ const std::set<std::string>& FlagNames() {
 
 const std::set<std::string>& OptionNames() {
     static const std::set<std::string> options = {"--db",   "--config", "--lang",   "--from",    "--to",  "--category",
-                                                  "--format", "--out",  "--content", "--kind",   "--now", "--limit"};
+                                                  "--format", "--out",  "--content", "--kind",   "--now", "--limit",
+                                                  "--key",  "--pubkey", "--sig"};
     return options;
 }
 

@@ -22,4 +22,7 @@ int CmdSearch(const Args& args);
 int CmdCourses(const Args& args);
 int CmdStats(const Args& args);
 
+// commands_update.cpp
+int CmdUpdate(const Args& args);
+
 }  // namespace kioskctl

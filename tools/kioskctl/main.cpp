@@ -47,6 +47,13 @@ content as the kiosk shows it (--lang L, default en):
                                    (inclusive; default 31 days), dates YYYY-MM-DD in Europe/Riga
   stats                            rows per table, languages, content sequence
 
+firmware updates (image/make-update, install-update on the kiosk):
+  update sign MANIFEST --key PREFIX.key [--out SIG]
+                                   sign an update manifest with the bundle key (kiosk-hub keygen);
+                                   writes MANIFEST.sig (128 hex digits) unless --out
+  update verify MANIFEST --pubkey HEX|FILE [--sig SIG]
+                                   check the signature (exit 0, or 1 with update_bad_signature)
+
 every listing command takes --json: an array of objects with at least "id" and "name".
 exit codes: 0 ok, 1 failed (or validation errors), 2 usage.
 )";
@@ -79,6 +86,7 @@ int main(int argc, char** argv) {
         {"search", kioskctl::CmdSearch},
         {"courses", kioskctl::CmdCourses},
         {"stats", kioskctl::CmdStats},
+        {"update", kioskctl::CmdUpdate},
     };
     auto it = kCommands.find(args->command);
     if (it == kCommands.end()) {
