@@ -91,6 +91,20 @@ if "$kioskctl" update verify "$work/manifest1" --sig "$work/manifest1.sig" --pub
 fi
 grep -q "update_bad_signature" "$work/err" || fail "wrong key: $(cat "$work/err")"
 ok
+# kioskctl signs only update manifests, and says which file is wrong.
+echo "database = x" > "$work/not-a-manifest"
+if "$kioskctl" update sign "$work/not-a-manifest" --key "$work/keys/centre.key" > /dev/null 2> "$work/err"; then
+  fail "kioskctl signed a file that is not an update manifest"
+fi
+grep -q "update_manifest_invalid" "$work/err" || fail "not a manifest: $(cat "$work/err")"
+[ ! -e "$work/not-a-manifest.sig" ] || fail "a signature was written for a file that is not a manifest"
+ok
+echo "short" > "$work/short.sig"
+if "$kioskctl" update verify "$work/manifest1" --sig "$work/short.sig" --pubkey "$work/keys/centre.pub" > /dev/null 2> "$work/err"; then
+  fail "kioskctl accepted a signature file that is not 128 hex digits"
+fi
+grep -q "update_bad_signature" "$work/err" || fail "short signature: $(cat "$work/err")"
+ok
 
 make_image "$work/v2" 2026.12.02 250000
 package "$work/v2" "$work/keys/centre.key"
