@@ -13,6 +13,7 @@
 #include "kiosk/app.h"
 #include "kiosk/command_line.h"
 #include "kiosk/script.h"
+#include "kiosk/service_notify.h"
 #include "kiosk/script_runner.h"
 
 namespace {
@@ -74,6 +75,7 @@ int main(int argc, char** argv) {
     if (!app.ok()) {
         base::LogError(app.error().code, app.error().message);
         std::fprintf(stderr, "kiosk: cannot start: %s\n", app.error().ToString().c_str());
+        if (app.error().code == "db_migration_held") kiosk::ServiceNotifier().StartRefused(app.error().ToString());
         return app.error().code == "speech_log_unwritable" ? 2 : 1;
     }
 

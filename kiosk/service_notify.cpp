@@ -22,11 +22,17 @@ ServiceNotifier::ServiceNotifier() {
     }
 }
 
-void ServiceNotifier::Touch(const char* name) {
+void ServiceNotifier::Touch(const char* name, const std::string& content) {
     if (runtime_dir_.empty()) return;
     std::string path = runtime_dir_ + "/" + name;
     std::ofstream file(path, std::ios::trunc);
+    file << content;
     if (!file) base::LogWarn("service_marker_failed", "path=" + path);
+}
+
+void ServiceNotifier::StartRefused(const std::string& reason) {
+    Touch("start-refused", reason + "\n");
+    sd_notify(0, ("STATUS=refused to start: " + reason).c_str());
 }
 
 void ServiceNotifier::FirstFrameShown() {

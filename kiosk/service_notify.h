@@ -8,6 +8,9 @@
 //   the loop never sleeps longer than WatchdogWaitCap(), so a hung UI (a loop that stops
 //   turning) is killed and restarted by systemd, while an idle one is not.
 // - $RUNTIME_DIRECTORY/first-sync is written after the first successful sync.
+// - $RUNTIME_DIRECTORY/start-refused (with the reason) is written when the kiosk refuses to
+//   start on purpose (a schema migration held on a trial boot): kiosk-mark-good then fails the
+//   trial at once instead of waiting out its 9 minutes with a black screen.
 // Without systemd (no NOTIFY_SOCKET, no RUNTIME_DIRECTORY) every call is a cheap no-op.
 #pragma once
 
@@ -21,6 +24,7 @@ public:
 
     void FirstFrameShown();
     void FirstSyncDone();
+    void StartRefused(const std::string& reason);
     // Called every loop turn; pings the watchdog when half its interval has passed.
     void LoopAlive(double now_seconds);
     // The longest the loop may sleep (seconds): half the watchdog interval, or infinity.
@@ -29,7 +33,7 @@ public:
     bool watchdog_enabled() const { return watchdog_seconds_ > 0; }
 
 private:
-    void Touch(const char* name);
+    void Touch(const char* name, const std::string& content = "");
 
     double watchdog_seconds_ = 0;
     double last_ping_ = -1e18;

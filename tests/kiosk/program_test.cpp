@@ -19,6 +19,9 @@
 #include <string>
 #include <thread>
 
+#include "content/db.h"
+#include "content/schema.h"
+
 namespace {
 
 struct TempDir {
@@ -187,6 +190,47 @@ TEST_CASE("a malformed script or configuration exits 2 before any window opens",
     Run flag = RunProgram(dir, "--frobnicate");
     CHECK(flag.status == 2);
     CHECK_THAT(flag.err, Catch::Contains("unknown argument '--frobnicate'"));
+}
+
+TEST_CASE("on a trial boot a schema step the old slot could not read is held: the kiosk refuses to start, says "
+          "so to kiosk-mark-good, and the database is untouched",
+          "[kiosk][program]") {
+    TempDir dir;
+    const std::string db_path = dir.path + "/old.db";
+    {
+        auto db = content::Db::OpenRaw(db_path);
+        REQUIRE(db.ok());
+        REQUIRE(content::MigrateTo(*db, 2).ok());   // as the previous firmware left it
+    }
+    const std::string before = ReadAll(db_path);
+    REQUIRE_FALSE(before.empty());
+    dir.File("s.txt", "expect screen attract\n");
+    const std::string runtime = dir.path + "/run";
+    REQUIRE(mkdir(runtime.c_str(), 0700) == 0);
+
+    for (const std::string& how : {std::string("--trial-boot"), std::string("")}) {
+        const std::string env = "RUNTIME_DIRECTORY='" + runtime + "'" + (how.empty() ? " KIOSK_TRIAL_BOOT=1" : "");
+        Run held = RunProgram(dir, how + " --db old.db --script s.txt", env);
+        INFO(held.err);
+        CHECK(held.status == 1);
+        CHECK_THAT(held.err, Catch::Contains("db_migration_held"));
+        CHECK_THAT(ReadAll(runtime + "/start-refused"), Catch::Contains("db_migration_held"));
+        CHECK(ReadAll(db_path) == before);
+        std::remove((runtime + "/start-refused").c_str());
+    }
+
+    Run bad_env = RunProgram(dir, "--db old.db --script s.txt", "KIOSK_TRIAL_BOOT=maybe");
+    CHECK(bad_env.status == 2);
+    CHECK(ReadAll(db_path) == before);
+
+    // Once the slot is good (no trial), the same file migrates and the kiosk starts.
+    Run good = RunProgram(dir, "--db old.db --script s.txt", "RUNTIME_DIRECTORY='" + runtime + "'");
+    INFO(good.err);
+    CHECK(good.status == 0);
+    CHECK_FALSE(std::ifstream(runtime + "/start-refused").good());
+    auto migrated = content::Db::OpenRaw(db_path);
+    REQUIRE(migrated.ok());
+    CHECK(migrated->UserVersion() == content::kSchemaVersion);
 }
 
 TEST_CASE("an unopenable database degrades to the built-in fallback, it does not stop the kiosk",
