@@ -132,8 +132,6 @@ std::string SortKey(icu::Collator* collator, const std::string& utf8) {
     return key;
 }
 
-namespace {
-
 std::vector<int> ParseByDay(const std::string& byday) {
     static const char* kDays[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
     std::vector<int> days;
@@ -156,7 +154,6 @@ std::vector<int> ParseByDay(const std::string& byday) {
     return days;
 }
 
-}  // namespace
 
 Result<std::vector<OpeningRule>> LoadOpeningRules(Db& db, const std::string& where, const std::string& id,
                                                   const std::string& lang) {

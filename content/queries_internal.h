@@ -104,4 +104,7 @@ struct ListCache {
 // The connection's cache, emptied first if the content changed since it was filled.
 Result<ListCache*> ValidListCache(Db& db);
 
+// An RFC 5545 BYDAY list ("MO,TU", "1MO,-1FR") as sorted weekdays 1 = Monday ... 7 = Sunday.
+std::vector<int> ParseByDay(const std::string& byday);
+
 }  // namespace content::detail

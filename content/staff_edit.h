@@ -143,6 +143,7 @@ struct EditableSummary {
     std::string id;
     std::string name;                // display name in `lang` (with fallback), or a built label
     std::string parent_id;           // e.g. a session's series, a phone's service
+    std::string status;              // the record's status column when it has one ("cancelled")
     int missing_texts = 0;           // over `langs`
     int outdated_texts = 0;
     int open_conflicts = 0;

@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 
+#include "content/queries.h"
 #include "content/queries_internal.h"
 #include "content/staff_internal.h"
 #include "content/store.h"
@@ -105,10 +106,16 @@ std::string DisplayName(const std::string& table, const json& row, const FieldTe
     if (table == "address") label = join({col("address_1"), col("city")}, ", ");
     else if (table == "phone") label = join({col("number"), col("extension")}, " ");
     else if (table == "schedule") {
-        std::string hours = join({col("opens_at"), col("closes_at")}, "–");
-        label = join({col("byday"), hours, col("valid_from")}, " ");
+        // Weekdays in the reader's words ("Pr–Ce 9:00–17:00"), as visitors see them.
+        OpeningRule rule;
+        rule.weekdays = detail::ParseByDay(col("byday"));
+        rule.opens_at = col("opens_at");
+        rule.closes_at = col("closes_at");
+        std::vector<std::string> words = DescribeOpeningHours({rule}, lang);
+        std::string hours = words.empty() ? join({col("opens_at"), col("closes_at")}, "–") : words.front();
+        label = join({hours, col("valid_from")}, " ");
     } else if (table == "course_session") {
-        label = join({col("local_start"), col("status") == "cancelled" ? "(cancelled)" : ""}, " ");
+        label = col("local_start");   // its status is EditableSummary::status, worded by the screen
     } else if (table == "language") label = join({col("name"), col("code")}, " ");
     else if (table == "booking_form_field") label = col("key");
     else if (table == "booking_form") label = col("kind");
@@ -255,6 +262,7 @@ Result<std::vector<EditableSummary>> ListEditableRecords(Db& db, const std::stri
         const FieldTexts& fields = record_texts == texts.end() ? kNoTexts : record_texts->second;
         summary.name = DisplayName(table, row, fields, lang);
         summary.parent_id = ParentOf(table, row);
+        if (row.contains("status") && row["status"].is_string()) summary.status = row["status"].get<std::string>();
         for (const auto& [field, by_lang] : fields) {
             if (by_lang.empty()) continue;
             bool has_source = false;

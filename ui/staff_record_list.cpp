@@ -129,6 +129,7 @@ void DrawStaffRecordList(VisitorUi::Impl& ui, StaffSession& staff) {
             if (s.outdated_texts > 0) add(Format(ui.T("staff.list.outdated"), {{"n", std::to_string(s.outdated_texts)}}));
             if (s.open_conflicts > 0) add(Format(ui.T("staff.list.conflicts"), {{"n", std::to_string(s.open_conflicts)}}));
             if (detail.empty()) detail = ui.T("staff.list.all_done");
+            if (s.status == "cancelled") detail = ui.T("staff.sessions.cancelled") + "  ·  " + detail;
             // Ids follow the record, not the row, so a narrowing search keeps ImGui's state apart.
             std::string id = "record" + std::to_string(i);
             if (ListRow(ui, id.c_str(), s.name.empty() ? s.id : s.name, detail, "", row_w)) open_id = s.id;

@@ -1,6 +1,8 @@
 // tests/content/staff_read_test.cpp: records and lists as the staff editor reads them.
 #include "staff_support.h"
 
+#include "content/queries.h"
+
 using namespace staff_test;
 
 namespace {
@@ -111,9 +113,35 @@ TEST_CASE("Lists of editable records count missing, outdated and conflicts, sort
     REQUIRE(sessions.size() == 1);
     CHECK(sessions[0].name == "2026-09-01T18:00");
     CHECK(sessions[0].parent_id == "ser-1");
-    auto schedules = Value(content::ListEditableRecords(db, "schedule", "en", {"lv"}));
-    REQUIRE(schedules.size() == 1);
-    CHECK(schedules[0].name == "MO,TU 09:00–17:00");
+    CHECK(sessions[0].status != "cancelled");
+    // Opening hours are named in the reader's words, as visitors see them, never "MO,TU".
+    for (const char* lang : {"en", "lv", "ru"}) {
+        auto schedules = Value(content::ListEditableRecords(db, "schedule", lang, {"lv"}));
+        REQUIRE(schedules.size() == 1);
+        content::OpeningRule rule;
+        rule.weekdays = {1, 2};
+        rule.opens_at = "09:00";
+        rule.closes_at = "17:00";
+        CHECK(schedules[0].name == content::DescribeOpeningHours({rule}, lang).at(0));
+        CHECK(schedules[0].name.find("MO") == std::string::npos);
+    }
+    auto lv_schedules = Value(content::ListEditableRecords(db, "schedule", "lv", {"lv"}));
+    CHECK(lv_schedules[0].name == "Pr–Ot 9:00–17:00");
+
+    // A cancelled session says so through its status (the screen words it), not in its name.
+    {
+        auto tx = Value(content::Transaction::Begin(db));
+        content::ContentWriter w(db);
+        Check(w.Upsert("course_session", {{"id", "ses-1"}, {"series_id", "ser-1"}, {"starts_at", 1788274800},
+                                          {"ends_at", 1788280200}, {"local_start", "2026-09-01T18:00"}, {"capacity", 10},
+                                          {"seats_taken", 4}, {"status", "cancelled"}}));
+        Check(w.Finish());
+        Check(tx.Commit());
+    }
+    auto cancelled = Value(content::ListEditableRecords(db, "course_session", "lv", {"lv"}));
+    REQUIRE(cancelled.size() == 1);
+    CHECK(cancelled[0].status == "cancelled");
+    CHECK(cancelled[0].name == "2026-09-01T18:00");
 }
 
 TEST_CASE("Editable columns carry their kind, choices, referenced table and required-ness", "[staff][staff_read]") {
