@@ -179,20 +179,6 @@ double DifferingFraction(const Image& a, const Image& b) {
     return double(differ) / double(a.rgba.size() / 4);
 }
 
-test_support::Image Halve(const test_support::Image& full) {
-    test_support::Image half(full.width / 2, full.height / 2);
-    for (int y = 0; y < half.height; ++y) {
-        for (int x = 0; x < half.width; ++x) {
-            for (int ch = 0; ch < 4; ++ch) {
-                int sum = full.At(2 * x, 2 * y)[ch] + full.At(2 * x + 1, 2 * y)[ch] + full.At(2 * x, 2 * y + 1)[ch] +
-                          full.At(2 * x + 1, 2 * y + 1)[ch];
-                half.At(x, y)[ch] = uint8_t((sum + 2) / 4);
-            }
-        }
-    }
-    return half;
-}
-
 bool Updating() {
     const char* update = std::getenv("KIOSK_UPDATE_GOLDEN");
     return update != nullptr && *update != '\0' && std::string(update) != "0";
@@ -219,7 +205,7 @@ std::vector<std::string> CompareWithGoldens(const std::string& shots_dir, const 
             failures.push_back(full.error().message);
             continue;
         }
-        test_support::Image actual = Halve(*full);
+        test_support::Image actual = test_support::Halve(*full);
         const std::string golden = std::string(KIOSK_SOURCE_DIR) + "/tests/kiosk/golden/" + name + ".png";
         auto it = masks.find(name);
         if (it != masks.end() && !Updating()) {

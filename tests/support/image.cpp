@@ -122,4 +122,18 @@ base::Status MatchGolden(const Image& actual, const std::string& golden_path, co
                                                   " and " + diff_path);
 }
 
+Image Halve(const Image& full) {
+    Image half(full.width / 2, full.height / 2);
+    for (int y = 0; y < half.height; ++y) {
+        for (int x = 0; x < half.width; ++x) {
+            for (int ch = 0; ch < 4; ++ch) {
+                int sum = full.At(2 * x, 2 * y)[ch] + full.At(2 * x + 1, 2 * y)[ch] + full.At(2 * x, 2 * y + 1)[ch] +
+                          full.At(2 * x + 1, 2 * y + 1)[ch];
+                half.At(x, y)[ch] = uint8_t((sum + 2) / 4);
+            }
+        }
+    }
+    return half;
+}
+
 }  // namespace test_support

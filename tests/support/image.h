@@ -40,6 +40,9 @@ struct Image {
 };
 
 // Errors: "png_read_failed" / "png_write_failed" naming the path and libpng's reason.
+// Half the size, each pixel the mean of a 2x2 block: goldens compare layout, not anti-aliasing.
+Image Halve(const Image& full);
+
 base::Result<Image> ReadPng(const std::string& path);
 base::Status WritePng(const std::string& path, const Image& image);
 

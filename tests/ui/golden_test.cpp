@@ -179,20 +179,6 @@ std::string ScreensScript(const ui::Strings& S, const std::string& lang, std::ve
     return s;
 }
 
-test_support::Image Halve(const test_support::Image& full) {
-    test_support::Image half(full.width / 2, full.height / 2);
-    for (int y = 0; y < half.height; ++y) {
-        for (int x = 0; x < half.width; ++x) {
-            for (int ch = 0; ch < 4; ++ch) {
-                int sum = full.At(2 * x, 2 * y)[ch] + full.At(2 * x + 1, 2 * y)[ch] + full.At(2 * x, 2 * y + 1)[ch] +
-                          full.At(2 * x + 1, 2 * y + 1)[ch];
-                half.At(x, y)[ch] = uint8_t((sum + 2) / 4);
-            }
-        }
-    }
-    return half;
-}
-
 // Pixels that differ between two renderings of the same screen, grown by a margin wide enough
 // to cover a whole reference code from any one of its letters (the QR code is covered anyway).
 std::vector<bool> VolatileMask(const test_support::Image& a, const test_support::Image& b) {
@@ -286,12 +272,12 @@ TEST_CASE("every visitor screen in lv, en and ru matches its golden image", "[ui
             REQUIRE(full.ok());
             CHECK(full->width == 1920);
             CHECK(full->height == 1080);
-            test_support::Image actual = Halve(*full);
+            test_support::Image actual = test_support::Halve(*full);
             const std::string golden = golden_dir + name + ".png";
             if (shot.volatile_pair && !Updating()) {
                 auto again = test_support::ReadPng(shots_dir + "/" + shot.name + "-again.png");
                 REQUIRE(again.ok());
-                test_support::Image other = Halve(*again);
+                test_support::Image other = test_support::Halve(*again);
                 std::vector<bool> mask = VolatileMask(actual, other);
                 size_t masked = 0;
                 for (bool m : mask) masked += m;
