@@ -1,5 +1,6 @@
 #include "kiosk/config.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -246,6 +247,17 @@ const std::vector<KeySpec>& Specs() {
              if (v != "debug" && v != "info" && v != "warn" && v != "error")
                  return Reason("expected debug, info, warn or error, got '" + v + "'");
              c.log_level = v;
+             return base::Ok();
+         }},
+        {"update_reboot_at", false,
+         [](KioskConfig& c, const std::string& v) -> Status {
+             bool clock = v.size() == 5 && v[2] == ':' && std::isdigit((unsigned char)v[0]) &&
+                          std::isdigit((unsigned char)v[1]) && std::isdigit((unsigned char)v[3]) &&
+                          std::isdigit((unsigned char)v[4]) && std::stoi(v.substr(0, 2)) < 24 &&
+                          std::stoi(v.substr(3, 2)) < 60;
+             if (!clock && v != "now" && v != "never")
+                 return Reason("expected a time of day HH:MM, now or never, got '" + v + "'");
+             c.update_reboot_at = v;
              return base::Ok();
          }},
     };

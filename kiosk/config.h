@@ -82,6 +82,11 @@ struct KioskConfig {
     std::string speech_log;    // --speech=log writes here; empty: the log (stderr)
 
     std::string log_level = "info";
+
+    // Firmware updates (image/rootfs/usr/lib/kiosk/usb-update reads this key from the same file;
+    // the kiosk itself only checks it, so a typo is caught at start, not at 3 in the morning):
+    // when to reboot into an installed update: "HH:MM" local time, "now" or "never".
+    std::string update_reboot_at = "03:30";
 };
 
 const char* VideoDriverName(VideoDriver driver);

@@ -11,7 +11,8 @@
 # 2. B, blessed and running, installs the next package (a directory) into A.
 # 3. Refusals, each changing nothing (every fake file's sha256 compared before and after):
 #    tampered squashfs (tar and directory), bad signature, tampered manifest, wrong key, too large,
-#    trial boot (efivar and a counting entry), not newer, missing partition, no key, not a package.
+#    trial boot (efivar and a counting entry), not newer, failed before, missing partition, no key,
+#    not a package.
 # 4. --force reinstalls the running version.
 set -euo pipefail
 kioskctl=$(realpath "${1:?usage: install_update_test.sh KIOSKCTL KIOSK_HUB WORK_DIR}")
@@ -141,6 +142,16 @@ mv "$entries/kiosk-a.conf" "$entries/kiosk-a+1.conf"
 expect_refused update_trial_boot "$pkg1"
 mv "$entries/kiosk-a+1.conf" "$entries/kiosk-a.conf"
 
+# The same version already failed its trial in slot B (the entry names it): not again, unless forced.
+printf 'title Kiosk 2026.12.01 (slot B)\nsort-key kiosk\nversion 2\nlinux /b/vmlinuz\ninitrd /b/initrd.img\noptions root=PARTLABEL=root-b kiosk.slot=b\n' \
+  > "$entries/kiosk-b+0-1.conf"
+expect_refused update_failed_before "$pkg1"
+grep -q "firmware 2026.12.01 was tried in slot b and did not come up (kiosk-b+0-1.conf)" "$work/err" ||
+  fail "update_failed_before does not name the version and entry: $(cat "$work/err")"
+ok
+# A failed trial of another version does not stop this one.
+sed -i 's/^title .*/title Kiosk 2026.11.28 (slot B)/' "$entries/kiosk-b+0-1.conf"
+
 # ---- 1. slot A installs the tar into slot B --------------------------------------------------
 run_install "$pkg1" || { cat "$work/err" >&2; fail "install from slot A failed"; }
 grep -q "update_installed: firmware 2026.12.01 in slot b (kiosk-b+1.conf)" "$work/out" || fail "no success line: $(cat "$work/out")"
@@ -269,6 +280,14 @@ ok
 if [ "$(sha "$entries/kiosk-b.conf")" != "$b_entry_sha" ] || [ "$(sha "$part_b")" != "$b_part_sha" ]; then
   fail "the running slot B (entry or partition) changed"
 fi
+ok
+
+# ---- 3b. A tried 2026.12.02 and did not come up (one try, used): the same package is refused ----
+mv "$entries/kiosk-a+1.conf" "$entries/kiosk-a+0-1.conf"
+expect_refused update_failed_before "$pkg2"
+expect_refused update_failed_before "$work/pkg2dir"
+run_install --force "$pkg2" || { cat "$work/err" >&2; fail "--force over a failed trial failed"; }
+[ "$(entry_names)" = "kiosk-a+1.conf kiosk-b.conf " ] || fail "entries after --force: $(entry_names)"
 ok
 
 # ---- 4. --force puts the running version into the other slot again ---------------------------

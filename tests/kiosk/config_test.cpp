@@ -110,6 +110,10 @@ TEST_CASE("a broken file names the file, the line and the key", "[kiosk][config]
         {"languages = en, ru\nattract_language = lv\n",
          "k.conf:2: key 'attract_language': 'lv' is not one of languages (en, ru)"},
         {"languages = en, ru\n", "k.conf:1: key 'attract_language': 'lv' is not one of languages"},
+        {"update_reboot_at = 3:30\n", "k.conf:1: key 'update_reboot_at': expected a time of day HH:MM"},
+        {"update_reboot_at = 24:00\n", "k.conf:1: key 'update_reboot_at': expected a time of day HH:MM"},
+        {"update_reboot_at = 03:60\n", "k.conf:1: key 'update_reboot_at': expected a time of day HH:MM"},
+        {"update_reboot_at = later\n", "k.conf:1: key 'update_reboot_at': expected a time of day HH:MM, now or never"},
     };
     for (const Case& c : cases) {
         INFO(c.text);
@@ -118,6 +122,16 @@ TEST_CASE("a broken file names the file, the line and the key", "[kiosk][config]
         REQUIRE_FALSE(st.ok());
         CHECK(st.error().code == "config_invalid");
         CHECK_THAT(st.error().message, Catch::Contains(c.expected));
+    }
+}
+
+TEST_CASE("update_reboot_at takes a time of day, now or never", "[kiosk][config]") {
+    CHECK(KioskConfig().update_reboot_at == "03:30");
+    for (const char* value : {"00:00", "23:59", "now", "never"}) {
+        INFO(value);
+        KioskConfig c;
+        REQUIRE(Parse(c, std::string("update_reboot_at = ") + value + "\n").ok());
+        CHECK(c.update_reboot_at == value);
     }
 }
 
