@@ -282,7 +282,7 @@ struct Staged {
     std::vector<json> sessions;  // explicit session rows (from an export)
 };
 
-bool IsLanguageTag(const std::string& lang) {
+bool IsHsdsLanguageTag(const std::string& lang) {
     if (lang.empty() || lang.size() > 35 || !std::isalpha((unsigned char)lang[0])) return false;
     return std::all_of(lang.begin(), lang.end(), [](char c) { return std::isalnum((unsigned char)c) || c == '-'; });
 }
@@ -468,7 +468,7 @@ Status Importer::TakeTexts(Staged& rec, const json& obj, const Ctx& ctx, const s
                            "expected an object of language -> text, got " + Describe(*f));
             }
             for (auto l = f->begin(); l != f->end(); ++l) {
-                if (!IsLanguageTag(l.key())) {
+                if (!IsHsdsLanguageTag(l.key())) {
                     return Err("hsds_invalid_value", ctx, table, rec.id, "x_translations." + field,
                                "'" + l.key() + "' is not a language tag");
                 }
@@ -542,7 +542,7 @@ Result<Staged*> Importer::TakeRecord(const json& obj, const std::string& table, 
     const std::string id = id_it->get<std::string>();
     Ctx here = ctx;
     if (auto it = obj.find("x_source_lang"); it != obj.end() && !it->is_null()) {
-        if (!it->is_string() || !IsLanguageTag(it->get<std::string>())) {
+        if (!it->is_string() || !IsHsdsLanguageTag(it->get<std::string>())) {
             return Err("hsds_invalid_value", ctx, table, id, "x_source_lang", "expected a language tag, got " + Describe(*it));
         }
         here.lang = it->get<std::string>();
@@ -838,7 +838,7 @@ Status Importer::TakeForm(const json& obj, const Ctx& ctx) {
                 } else if (m.key() == "x_translations" && m->is_object() && m->contains("label") &&
                            (*m)["label"].is_object()) {
                     for (auto l = (*m)["label"].begin(); l != (*m)["label"].end(); ++l) {
-                        if (!l->is_string() || !IsLanguageTag(l.key())) {
+                        if (!l->is_string() || !IsHsdsLanguageTag(l.key())) {
                             return Err("hsds_wrong_type", field_ctx, "booking_form_field", f->id,
                                        where + ".x_translations.label." + l.key(), "expected a string under a language tag");
                         }
@@ -910,7 +910,7 @@ Status Importer::TakeSeries(const json& obj, const Ctx& ctx, const std::string& 
         if (!list.is_array()) return Err("hsds_wrong_type", here, "course_series", id, member, "expected an array of strings");
         std::string joined;
         for (const json& item : list) {
-            if (!item.is_string() || (tags && !IsLanguageTag(item.get<std::string>()))) {
+            if (!item.is_string() || (tags && !IsHsdsLanguageTag(item.get<std::string>()))) {
                 return Err("hsds_wrong_type", here, "course_series", id, member,
                            std::string("expected an array of ") + (tags ? "language tags" : "local times") + ", found " + Describe(item));
             }
@@ -970,7 +970,7 @@ Status Importer::TakeKioskDocument(const json& doc, const Ctx& ctx) {
     }
     Ctx here = ctx;
     if (auto it = doc.find("x_source_lang"); it != doc.end() && !it->is_null()) {
-        if (!it->is_string() || !IsLanguageTag(it->get<std::string>())) {
+        if (!it->is_string() || !IsHsdsLanguageTag(it->get<std::string>())) {
             return Err("hsds_invalid_value", ctx, "", "", "x_source_lang", "expected a language tag");
         }
         here.lang = it->get<std::string>();
@@ -1428,7 +1428,7 @@ Result<ImportReport> Importer::Write() {
 
 Result<ImportReport> RunImport(Db& db, const std::string& source, const ImportOptions& options,
                                const std::function<Status(Importer&)>& stage) {
-    if (!IsLanguageTag(options.lang)) return base::MakeError("hsds_invalid_value", "--lang '" + options.lang + "' is not a language tag");
+    if (!IsHsdsLanguageTag(options.lang)) return base::MakeError("hsds_invalid_value", "--lang '" + options.lang + "' is not a language tag");
     Importer importer(db, source, options);
     try {
         TRY(stage(importer));

@@ -64,7 +64,7 @@ Status PutMeta(Db& db, const char* key, int64_t value) {
     return stmt.Run();
 }
 
-struct Candidate {
+struct PinCandidate {
     StaffMember member;
     std::string pin_hash;
 };
@@ -116,11 +116,11 @@ Result<PinCheck> CheckStaffPin(Db& db, const std::string& pin, int64_t now_utc) 
         return check;
     }
 
-    std::vector<Candidate> candidates;
+    std::vector<PinCandidate> candidates;
     {
         Stmt stmt = TRY_VALUE(db.Prepare("SELECT id, name, created_at, pin_hash FROM staff WHERE removed_at IS NULL ORDER BY id"));
         while (TRY_VALUE(stmt.Step())) {
-            Candidate candidate;
+            PinCandidate candidate;
             candidate.member.id = stmt.Text(0);
             candidate.member.name = stmt.Text(1);
             candidate.member.created_at = stmt.Int(2);
@@ -130,7 +130,7 @@ Result<PinCheck> CheckStaffPin(Db& db, const std::string& pin, int64_t now_utc) 
     }
     std::optional<StaffMember> matched;
     if (IsPin(pin)) {
-        for (const Candidate& candidate : candidates) {
+        for (const PinCandidate& candidate : candidates) {
             if (StaffPinMatches(candidate.pin_hash, pin)) {
                 matched = candidate.member;
                 break;

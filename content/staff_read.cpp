@@ -29,7 +29,7 @@ struct StoredText {
 };
 
 // field -> lang -> text
-using FieldTexts = std::map<std::string, std::map<std::string, StoredText>>;
+using StoredFieldTexts = std::map<std::string, std::map<std::string, StoredText>>;
 
 int64_t SourceTime(const std::map<std::string, StoredText>& texts, bool* has_source) {
     int64_t time = 0;
@@ -49,7 +49,7 @@ bool IsOutdated(const StoredText& text, bool has_source, int64_t source_time) {
 
 // The translatable fields shown for a record: the table's fields, then booking_form_field
 // option labels that exist.
-std::vector<std::string> FieldsOf(const std::string& table, const FieldTexts& texts) {
+std::vector<std::string> FieldsOf(const std::string& table, const StoredFieldTexts& texts) {
     std::vector<std::string> fields;
     if (const auto* known = TranslatableFields(table)) fields = *known;
     for (const auto& [field, by_lang] : texts) {
@@ -81,7 +81,7 @@ std::string BestText(const std::map<std::string, StoredText>& texts, const std::
 }
 
 // The display name: the table's name-like text, else a label built from its columns.
-std::string DisplayName(const std::string& table, const json& row, const FieldTexts& texts, const std::string& lang) {
+std::string DisplayName(const std::string& table, const json& row, const StoredFieldTexts& texts, const std::string& lang) {
     static const std::map<std::string, std::string> kNameField = {
         {"organization", "name"}, {"service", "name"},          {"location", "name"},
         {"course_series", "name"}, {"booking_form", "title"},   {"booking_form_field", "label"},
@@ -186,7 +186,7 @@ Result<EditableRecord> ReadEditableRecord(Db& db, const std::string& table, cons
     for (EditableField& field : record.fields) {
         field.value = row->contains(field.field) ? (*row)[field.field] : json();
     }
-    FieldTexts texts;
+    StoredFieldTexts texts;
     Stmt stmt = TRY_VALUE(db.Prepare("SELECT field, lang, text, is_source, updated_at FROM translation "
                                      "WHERE tbl = ?1 AND record_id = ?2 ORDER BY field, lang"));
     stmt.Bind(1, table).Bind(2, id);
@@ -229,7 +229,7 @@ Result<std::vector<EditableSummary>> ListEditableRecords(Db& db, const std::stri
                                                          const std::vector<std::string>& langs) {
     if (!IsEditable(table)) return base::MakeError("store_unknown_table", "'" + table + "' is not an editable table");
     detail::ReadScope scope(db);
-    std::map<std::string, FieldTexts> texts;  // record -> field -> lang -> text
+    std::map<std::string, StoredFieldTexts> texts;  // record -> field -> lang -> text
     {
         Stmt stmt = TRY_VALUE(db.Prepare("SELECT record_id, field, lang, text, is_source, updated_at FROM translation WHERE tbl = ?1"));
         stmt.Bind(1, table);
@@ -246,7 +246,7 @@ Result<std::vector<EditableSummary>> ListEditableRecords(Db& db, const std::stri
     std::vector<std::pair<std::string, EditableSummary>> keyed;
     icu::Collator* collator = detail::CollatorFor(lang);
     Stmt rows = TRY_VALUE(db.Prepare("SELECT * FROM \"" + table + "\" ORDER BY id"));
-    static const FieldTexts kNoTexts;
+    static const StoredFieldTexts kNoTexts;
     while (TRY_VALUE(rows.Step())) {
         json row = json::object();
         for (int i = 0; i < rows.ColumnCount(); ++i) {
@@ -259,7 +259,7 @@ Result<std::vector<EditableSummary>> ListEditableRecords(Db& db, const std::stri
         summary.table = table;
         summary.id = row["id"].get<std::string>();
         auto record_texts = texts.find(summary.id);
-        const FieldTexts& fields = record_texts == texts.end() ? kNoTexts : record_texts->second;
+        const StoredFieldTexts& fields = record_texts == texts.end() ? kNoTexts : record_texts->second;
         summary.name = DisplayName(table, row, fields, lang);
         summary.parent_id = ParentOf(table, row);
         if (row.contains("status") && row["status"].is_string()) summary.status = row["status"].get<std::string>();

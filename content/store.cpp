@@ -46,7 +46,7 @@ bool IsSearchKind(const std::string& table) {
 }
 
 // A BCP 47 tag as far as the store cares: letters, digits and '-', starting with a letter.
-bool IsLanguageTag(const std::string& lang) {
+bool IsStoreLanguageTag(const std::string& lang) {
     if (lang.empty() || lang.size() > 35 || !std::isalpha((unsigned char)lang[0])) return false;
     return std::all_of(lang.begin(), lang.end(), [](char c) { return std::isalnum((unsigned char)c) || c == '-'; });
 }
@@ -250,7 +250,7 @@ Status ContentWriter::SetText(const std::string& table, const std::string& recor
                                "'" + table + "." + field + "' is not a translatable field (record " + record_id + ")");
     }
     if (record_id.empty()) return base::MakeError("store_missing_id", "translation of " + table + "." + field + " has no record id");
-    if (!IsLanguageTag(lang)) {
+    if (!IsStoreLanguageTag(lang)) {
         return base::MakeError("store_bad_language", "'" + lang + "' is not a language tag (" + table + "." + field + " of " + record_id + ")");
     }
     if (text.empty()) return RemoveText(table, record_id, field, lang);

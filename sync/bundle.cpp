@@ -25,7 +25,7 @@ constexpr size_t kSignatureBytes = 64;
 constexpr size_t kMaxChunkOutput = 256u << 20;
 constexpr size_t kMaxBundleBytes = 2048ull << 20;
 
-base::Error Bad(const char* code, std::string message) { return base::MakeError(code, std::move(message)); }
+base::Error BadBundle(const char* code, std::string message) { return base::MakeError(code, std::move(message)); }
 
 std::string SignedMessage(std::string_view manifest) {
     std::string message(kSignatureDomain);
@@ -35,32 +35,32 @@ std::string SignedMessage(std::string_view manifest) {
 
 Result<std::string> ReadWholeFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return Bad("bundle_unreadable", "cannot open '" + path + "'");
+    if (!in) return BadBundle("bundle_unreadable", "cannot open '" + path + "'");
     in.seekg(0, std::ios::end);
     std::streamoff size = in.tellg();
-    if (size < 0) return Bad("bundle_unreadable", "cannot read '" + path + "'");
-    if ((uint64_t)size > kMaxBundleBytes) return Bad("bundle_too_large", "'" + path + "' is larger than a bundle may be");
+    if (size < 0) return BadBundle("bundle_unreadable", "cannot read '" + path + "'");
+    if ((uint64_t)size > kMaxBundleBytes) return BadBundle("bundle_too_large", "'" + path + "' is larger than a bundle may be");
     in.seekg(0);
     std::string bytes((size_t)size, '\0');
-    if (!in.read(bytes.data(), size)) return Bad("bundle_unreadable", "cannot read '" + path + "'");
+    if (!in.read(bytes.data(), size)) return BadBundle("bundle_unreadable", "cannot read '" + path + "'");
     return bytes;
 }
 
 Status WriteFileAtomically(const std::string& path, const std::string& bytes, mode_t mode) {
     std::string temp = path + ".tmp";
     int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, mode);
-    if (fd < 0) return Bad("bundle_write_failed", "cannot create '" + temp + "': " + std::strerror(errno));
+    if (fd < 0) return BadBundle("bundle_write_failed", "cannot create '" + temp + "': " + std::strerror(errno));
     size_t written = 0;
     while (written < bytes.size()) {
         ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
         if (n <= 0) {
             ::close(fd);
-            return Bad("bundle_write_failed", "cannot write '" + temp + "': " + std::strerror(errno));
+            return BadBundle("bundle_write_failed", "cannot write '" + temp + "': " + std::strerror(errno));
         }
         written += (size_t)n;
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) return Bad("bundle_write_failed", "cannot flush '" + temp + "'");
-    if (std::rename(temp.c_str(), path.c_str()) != 0) return Bad("bundle_write_failed", "cannot rename to '" + path + "'");
+    if (::fsync(fd) != 0 || ::close(fd) != 0) return BadBundle("bundle_write_failed", "cannot flush '" + temp + "'");
+    if (std::rename(temp.c_str(), path.c_str()) != 0) return BadBundle("bundle_write_failed", "cannot rename to '" + path + "'");
     return base::Ok();
 }
 
@@ -69,37 +69,37 @@ Status WriteFileAtomically(const std::string& path, const std::string& bytes, mo
 Result<BundleManifest> VerifyAndDecode(std::string_view bytes, const BundleImportOptions& options,
                                        const std::function<Status(const PullPage&)>& on_page) {
     if (bytes.size() < kBundleMagic.size() || bytes.substr(0, kBundleMagic.size()) != kBundleMagic) {
-        return Bad("bundle_bad_format", "not a kiosk bundle (bad magic)");
+        return BadBundle("bundle_bad_format", "not a kiosk bundle (bad magic)");
     }
     size_t pos = kBundleMagic.size();
-    if (bytes.size() < pos + 4) return Bad("bundle_truncated", "bundle ends inside its header");
+    if (bytes.size() < pos + 4) return BadBundle("bundle_truncated", "bundle ends inside its header");
     uint32_t manifest_len = (uint32_t)(unsigned char)bytes[pos] | (uint32_t)(unsigned char)bytes[pos + 1] << 8 |
                             (uint32_t)(unsigned char)bytes[pos + 2] << 16 | (uint32_t)(unsigned char)bytes[pos + 3] << 24;
     pos += 4;
-    if (manifest_len == 0 || manifest_len > kMaxManifestBytes) return Bad("bundle_bad_format", "manifest length out of range");
-    if (bytes.size() < pos + manifest_len + kSignatureBytes) return Bad("bundle_truncated", "bundle ends inside its manifest");
+    if (manifest_len == 0 || manifest_len > kMaxManifestBytes) return BadBundle("bundle_bad_format", "manifest length out of range");
+    if (bytes.size() < pos + manifest_len + kSignatureBytes) return BadBundle("bundle_truncated", "bundle ends inside its manifest");
     std::string_view manifest_text = bytes.substr(pos, manifest_len);
     pos += manifest_len;
     std::string_view signature = bytes.substr(pos, kSignatureBytes);
     pos += kSignatureBytes;
-    if (options.public_key.size() != 32) return Bad("bundle_no_key", "no valid public key is configured for bundles");
+    if (options.public_key.size() != 32) return BadBundle("bundle_no_key", "no valid public key is configured for bundles");
     if (!VerifyDetached(SignedMessage(manifest_text), signature, options.public_key)) {
-        return Bad("bundle_bad_signature", "the manifest signature does not match the pinned public key");
+        return BadBundle("bundle_bad_signature", "the manifest signature does not match the pinned public key");
     }
     BundleManifest manifest = TRY_VALUE(ParseManifest(manifest_text));
     if (manifest.scope != options.scope) {
-        return Bad("bundle_wrong_scope", "bundle is for scope '" + manifest.scope + "', this kiosk is '" + options.scope + "'");
+        return BadBundle("bundle_wrong_scope", "bundle is for scope '" + manifest.scope + "', this kiosk is '" + options.scope + "'");
     }
     if (manifest.schema_version > content::kSchemaVersion) {
-        return Bad("bundle_schema_mismatch", "bundle content schema " + std::to_string(manifest.schema_version) +
+        return BadBundle("bundle_schema_mismatch", "bundle content schema " + std::to_string(manifest.schema_version) +
                                                  " is newer than this kiosk's " + std::to_string(content::kSchemaVersion));
     }
-    if (options.now > manifest.expires) return Bad("bundle_expired", "bundle expired at " + std::to_string(manifest.expires));
+    if (options.now > manifest.expires) return BadBundle("bundle_expired", "bundle expired at " + std::to_string(manifest.expires));
 
     uint64_t total = 0;
     for (const BundleChunk& chunk : manifest.chunks) total += (uint64_t)chunk.size;
-    if (bytes.size() - pos < total) return Bad("bundle_truncated", "bundle is shorter than its chunks");
-    if (bytes.size() - pos > total) return Bad("bundle_bad_format", "bytes after the last chunk");
+    if (bytes.size() - pos < total) return BadBundle("bundle_truncated", "bundle is shorter than its chunks");
+    if (bytes.size() - pos > total) return BadBundle("bundle_bad_format", "bytes after the last chunk");
 
     int64_t expected_since = manifest.from_seq;
     for (size_t i = 0; i < manifest.chunks.size(); ++i) {
@@ -107,15 +107,15 @@ Result<BundleManifest> VerifyAndDecode(std::string_view bytes, const BundleImpor
         std::string_view data = bytes.substr(pos, (size_t)chunk.size);
         pos += (size_t)chunk.size;
         std::string where = "chunk " + std::to_string(i);
-        if (!EqualConstantTime(Sha256Hex(data), chunk.sha256)) return Bad("bundle_bad_chunk", where + ": SHA-256 mismatch");
+        if (!EqualConstantTime(Sha256Hex(data), chunk.sha256)) return BadBundle("bundle_bad_chunk", where + ": SHA-256 mismatch");
         auto text = GzipDecompress(data, kMaxChunkOutput);
-        if (!text.ok()) return Bad("bundle_bad_chunk", where + ": " + text.error().message);
+        if (!text.ok()) return BadBundle("bundle_bad_chunk", where + ": " + text.error().message);
         auto page = DecodePullPage(*text);
-        if (!page.ok()) return Bad("bundle_bad_chunk", where + ": " + page.error().ToString());
+        if (!page.ok()) return BadBundle("bundle_bad_chunk", where + ": " + page.error().ToString());
         bool last = i + 1 == manifest.chunks.size();
         if (page->epoch != manifest.epoch || page->since != expected_since || page->has_more == last ||
             page->snapshot != (i == 0 && manifest.kind == "snapshot") || (last && page->to != manifest.to_seq)) {
-            return Bad("bundle_bad_chunk", where + ": page does not continue the bundle's sequence range");
+            return BadBundle("bundle_bad_chunk", where + ": page does not continue the bundle's sequence range");
         }
         expected_since = page->to;
         TRY(on_page(*page));
@@ -129,61 +129,61 @@ Result<BundleManifest> VerifyAndDecode(std::string_view bytes, const BundleImpor
 
 Result<BundleManifest> ParseManifest(std::string_view json_text) {
     const char* code = "bundle_bad_manifest";
-    if (json_text.size() > kMaxManifestBytes) return Bad(code, "manifest too large");
+    if (json_text.size() > kMaxManifestBytes) return BadBundle(code, "manifest too large");
     json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);
-    if (!doc.is_object()) return Bad(code, "manifest is not a JSON object");
+    if (!doc.is_object()) return BadBundle(code, "manifest is not a JSON object");
     try {
         auto get_int = [&](const char* name) -> Result<int64_t> {
             auto it = doc.find(name);
-            if (it == doc.end() || !it->is_number_integer()) return Bad(code, std::string("'") + name + "' must be an integer");
+            if (it == doc.end() || !it->is_number_integer()) return BadBundle(code, std::string("'") + name + "' must be an integer");
             return it->get<int64_t>();
         };
         auto get_string = [&](const char* name) -> Result<std::string> {
             auto it = doc.find(name);
-            if (it == doc.end() || !it->is_string()) return Bad(code, std::string("'") + name + "' must be a string");
+            if (it == doc.end() || !it->is_string()) return BadBundle(code, std::string("'") + name + "' must be a string");
             std::string value = it->get<std::string>();
-            if (value.empty() || value.size() > 200) return Bad(code, std::string("'") + name + "' is empty or too long");
+            if (value.empty() || value.size() > 200) return BadBundle(code, std::string("'") + name + "' is empty or too long");
             return value;
         };
         BundleManifest m;
         m.format = (int)TRY_VALUE(get_int("format"));
-        if (m.format != 1) return Bad(code, "unknown bundle format " + std::to_string(m.format));
+        if (m.format != 1) return BadBundle(code, "unknown bundle format " + std::to_string(m.format));
         m.scope = TRY_VALUE(get_string("scope"));
         m.schema_version = (int)TRY_VALUE(get_int("schema_version"));
         m.epoch = TRY_VALUE(get_string("epoch"));
         m.kind = TRY_VALUE(get_string("kind"));
-        if (m.kind != "snapshot" && m.kind != "delta") return Bad(code, "kind must be snapshot or delta");
+        if (m.kind != "snapshot" && m.kind != "delta") return BadBundle(code, "kind must be snapshot or delta");
         m.from_seq = TRY_VALUE(get_int("from_seq"));
         m.to_seq = TRY_VALUE(get_int("to_seq"));
         m.head_at = TRY_VALUE(get_int("head_at"));
         m.created = TRY_VALUE(get_int("created"));
         m.expires = TRY_VALUE(get_int("expires"));
         m.counter = TRY_VALUE(get_int("counter"));
-        if (m.from_seq < 0 || m.to_seq < m.from_seq) return Bad(code, "sequence range is inconsistent");
-        if (m.kind == "snapshot" && m.from_seq != 0) return Bad(code, "a snapshot starts at 0");
-        if (m.counter <= 0) return Bad(code, "counter must be positive");
-        if (m.expires < m.created) return Bad(code, "expires before it was created");
+        if (m.from_seq < 0 || m.to_seq < m.from_seq) return BadBundle(code, "sequence range is inconsistent");
+        if (m.kind == "snapshot" && m.from_seq != 0) return BadBundle(code, "a snapshot starts at 0");
+        if (m.counter <= 0) return BadBundle(code, "counter must be positive");
+        if (m.expires < m.created) return BadBundle(code, "expires before it was created");
         auto chunks = doc.find("chunks");
         if (chunks == doc.end() || !chunks->is_array() || chunks->empty() || chunks->size() > 100000) {
-            return Bad(code, "chunks must be a non-empty array");
+            return BadBundle(code, "chunks must be a non-empty array");
         }
         for (const json& item : *chunks) {
-            if (!item.is_object()) return Bad(code, "a chunk must be an object");
+            if (!item.is_object()) return BadBundle(code, "a chunk must be an object");
             auto size = item.find("size");
             auto sha = item.find("sha256");
             if (size == item.end() || !size->is_number_integer() || size->get<int64_t>() <= 0 ||
                 size->get<int64_t>() > (int64_t)kMaxBundleBytes) {
-                return Bad(code, "chunk size out of range");
+                return BadBundle(code, "chunk size out of range");
             }
             if (sha == item.end() || !sha->is_string() || sha->get_ref<const std::string&>().size() != 64 ||
                 !FromHex(sha->get_ref<const std::string&>()).ok()) {
-                return Bad(code, "chunk sha256 must be 64 hex digits");
+                return BadBundle(code, "chunk sha256 must be 64 hex digits");
             }
             m.chunks.push_back({size->get<int64_t>(), sha->get<std::string>()});
         }
         return m;
     } catch (const std::exception& e) {
-        return Bad(code, e.what());
+        return BadBundle(code, e.what());
     }
 }
 
@@ -203,7 +203,7 @@ Status WriteKeyPair(const std::string& prefix) {
     std::string secret_path = prefix + ".key", public_path = prefix + ".pub";
     struct stat st;
     if (::stat(secret_path.c_str(), &st) == 0 || ::stat(public_path.c_str(), &st) == 0) {
-        return Bad("key_exists", "'" + secret_path + "' or '" + public_path + "' already exists; not overwriting a key");
+        return BadBundle("key_exists", "'" + secret_path + "' or '" + public_path + "' already exists; not overwriting a key");
     }
     SigningKeys keys = GenerateSigningKeys();
     TRY(WriteFileAtomically(secret_path, ToHex(keys.secret_key) + "\n", 0600));
@@ -215,7 +215,7 @@ Result<std::string> ReadKeyHex(const std::string& path_or_hex, size_t raw_bytes)
     std::string text = path_or_hex;
     if (text.size() != raw_bytes * 2 || !FromHex(text).ok()) {
         std::ifstream in(path_or_hex);
-        if (!in) return Bad("key_unreadable", "'" + path_or_hex + "' is neither a key file nor " +
+        if (!in) return BadBundle("key_unreadable", "'" + path_or_hex + "' is neither a key file nor " +
                                                   std::to_string(raw_bytes * 2) + " hex digits");
         std::stringstream buffer;
         buffer << in.rdbuf();
@@ -224,7 +224,7 @@ Result<std::string> ReadKeyHex(const std::string& path_or_hex, size_t raw_bytes)
     }
     auto raw = FromHex(text);
     if (!raw.ok() || raw->size() != raw_bytes) {
-        return Bad("key_invalid", "key '" + path_or_hex + "' must be " + std::to_string(raw_bytes * 2) + " hex digits");
+        return BadBundle("key_invalid", "key '" + path_or_hex + "' must be " + std::to_string(raw_bytes * 2) + " hex digits");
     }
     return *raw;
 }
@@ -232,7 +232,7 @@ Result<std::string> ReadKeyHex(const std::string& path_or_hex, size_t raw_bytes)
 // ---- export -------------------------------------------------------------------------------
 
 Result<BundleManifest> ExportBundle(HubStore& hub, const std::string& out_path, const BundleExportOptions& options) {
-    if (options.secret_key.size() != 64) return Bad("key_invalid", "an Ed25519 secret key is 64 bytes");
+    if (options.secret_key.size() != 64) return BadBundle("key_invalid", "an Ed25519 secret key is 64 bytes");
     BundleManifest m;
     m.scope = options.scope;
     m.schema_version = content::kSchemaVersion;
@@ -251,11 +251,11 @@ Result<BundleManifest> ExportBundle(HubStore& hub, const std::string& out_path, 
             content::Stmt horizon = TRY_VALUE(db.Prepare("SELECT value FROM hub_meta WHERE key = 'tombstone_horizon'"));
             int64_t value = TRY_VALUE(horizon.Step()) ? std::stoll(horizon.Text(0)) : 0;
             if (options.since < value) {
-                return Bad("bundle_since_too_old", "deletes before seq " + std::to_string(value) +
+                return BadBundle("bundle_since_too_old", "deletes before seq " + std::to_string(value) +
                                                        " are no longer kept; export a snapshot instead");
             }
             int64_t head = TRY_VALUE(hub.Head());
-            if (options.since > head) return Bad("bundle_since_ahead", "seq " + std::to_string(options.since) + " is ahead of the hub");
+            if (options.since > head) return BadBundle("bundle_since_ahead", "seq " + std::to_string(options.since) + " is ahead of the hub");
         }
         m.head_at = TRY_VALUE(hub.HeadAt());
         int64_t since = m.from_seq;
@@ -319,7 +319,7 @@ Result<BundleImportReport> ImportBundle(content::Db& db, const std::string& path
     auto reject = [&](const char* code, std::string message) -> base::Error {
         (void)stage.Reset();
         base::LogWarn("bundle_rejected", std::string(code) + ": " + message);
-        return Bad(code, std::move(message));
+        return BadBundle(code, std::move(message));
     };
     if (m.counter <= cursor.bundle_counter) {
         return reject("bundle_stale", "bundle counter " + std::to_string(m.counter) + " is not newer than the last applied (" +

@@ -16,7 +16,7 @@
 namespace ksync {
 namespace {
 
-int64_t NowUtc() { return (int64_t)std::time(nullptr); }
+int64_t HubNowUtc() { return (int64_t)std::time(nullptr); }
 
 void SendError(httplib::Response& res, int status, std::string_view code, std::string_view message) {
     res.status = status;
@@ -124,7 +124,7 @@ base::Status HubServer::Bind() {
     {
         auto store = HubStore::Setup(config.db_path);
         if (!store.ok()) return store.error();
-        auto pruned = store->PruneTombstones(NowUtc(), config.tombstone_retention_s);
+        auto pruned = store->PruneTombstones(HubNowUtc(), config.tombstone_retention_s);
         if (!pruned.ok()) return pruned.error();
     }
     if (tls) {
@@ -196,7 +196,7 @@ base::Status HubServer::Bind() {
             base::LogError("hub_pull_failed", answer.error().ToString());
             return SendError(res, 503, "unavailable", "cannot read changes: " + answer.error().code);
         }
-        auto seen = store->RecordSeen(t_kiosk, args.since, NowUtc());
+        auto seen = store->RecordSeen(t_kiosk, args.since, HubNowUtc());
         if (!seen.ok()) base::LogWarn("hub_record_seen_failed", seen.error().ToString());
         if (answer->not_modified) {
             res.status = 304;
@@ -209,7 +209,7 @@ base::Status HubServer::Bind() {
         auto request = DecodePushRequest(req.body);
         if (!request.ok()) return SendError(res, 400, request.error().code, request.error().message);
         HubStore* store = WorkerStore(db_path).value();
-        auto response = store->ApplyPush(t_kiosk, *request, NowUtc());
+        auto response = store->ApplyPush(t_kiosk, *request, HubNowUtc());
         if (!response.ok()) {
             base::LogError("hub_push_failed", response.error().ToString());
             return SendError(res, 503, "unavailable", "cannot store the operations: " + response.error().code);
@@ -222,7 +222,7 @@ base::Status HubServer::Bind() {
         auto head = store->Head();
         auto epoch = store->Epoch();
         if (!head.ok() || !epoch.ok()) return SendError(res, 503, "unavailable", "the hub database is unavailable");
-        nlohmann::json body = {{"status", "ok"}, {"kiosk", t_kiosk}, {"head", *head}, {"epoch", *epoch}, {"time", NowUtc()}};
+        nlohmann::json body = {{"status", "ok"}, {"kiosk", t_kiosk}, {"head", *head}, {"epoch", *epoch}, {"time", HubNowUtc()}};
         res.set_content(body.dump(), "application/json");
     });
 
@@ -265,7 +265,7 @@ base::Status HubServer::Run() {
             lock.unlock();
             auto store = HubStore::Connect(config_.db_path);
             if (store.ok()) {
-                auto pruned = store->PruneTombstones(NowUtc(), config_.tombstone_retention_s);
+                auto pruned = store->PruneTombstones(HubNowUtc(), config_.tombstone_retention_s);
                 if (!pruned.ok()) base::LogWarn("hub_prune_failed", pruned.error().ToString());
             }
             lock.lock();

@@ -56,7 +56,7 @@ std::vector<Choice> ChoicesFor(VisitorUi::Impl& ui, const content::FormField& f)
     return out;
 }
 
-std::string ValueText(VisitorUi::Impl& ui, const content::FormField& f, const std::string& value) {
+std::string BookingValueText(VisitorUi::Impl& ui, const content::FormField& f, const std::string& value) {
     if (value.empty()) return ui.T("booking.not_given");
     if (f.type == "consent") return value == kConsentYes ? ui.T("booking.consent_agree") : ui.T("booking.not_given");
     if (f.type == "session") return ui.visit.booking.booked_name + ", " + ui.visit.booking.booked_when;
@@ -206,7 +206,7 @@ void DrawBookingScreen(VisitorUi::Impl& ui) {
         Gap(ui, 0.5f);
         for (const content::FormField& f : form.fields) {
             const std::string label = f.label.empty() ? f.key : f.label.text;
-            const std::string value = ValueText(ui, f, flow.values[f.key]);
+            const std::string value = BookingValueText(ui, f, flow.values[f.key]);
             text::Style label_style = MakeStyle(ui, ui.m.large_px, true, ui.theme.text);
             text::Style value_style = MakeStyle(ui, ui.m.large_px, false, ui.theme.text);
             ImVec2 ls = text::Measure(label, label_style, label_w - ui.m.pad);

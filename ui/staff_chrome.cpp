@@ -12,7 +12,7 @@
 namespace ui {
 namespace {
 
-std::string UpperAscii(std::string s) {
+std::string StaffUpperAscii(std::string s) {
     for (char& c : s) c = char(std::toupper(static_cast<unsigned char>(c)));
     return s;
 }
@@ -45,7 +45,7 @@ void DrawStaffBar(VisitorUi::Impl& ui, StaffSession& staff) {
     const bool can_go_back = staff.screen != StaffScreen::PinPad && staff.screen != StaffScreen::Home;
     if (can_go_back) add("staff_back", ui.T("topbar.back"), Icon::Back, ButtonKind::Normal, false);
     for (const std::string& l : ui.config.languages) {
-        add("staff_lang_" + l, UpperAscii(l), Icon::None, l == ui.visit.lang ? ButtonKind::Selected : ButtonKind::Normal,
+        add("staff_lang_" + l, StaffUpperAscii(l), Icon::None, l == ui.visit.lang ? ButtonKind::Selected : ButtonKind::Normal,
             true);
     }
     add("staff_larger", ui.T(ui.visit.larger_text ? "topbar.normal_text" : "topbar.larger_text"), Icon::TextSize,

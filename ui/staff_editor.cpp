@@ -59,7 +59,7 @@ int LinesFor(const std::string& field) {
     return field.rfind("option:", 0) == 0 ? 1 : 3;
 }
 
-std::string UpperAscii(std::string s) {
+std::string EditorUpperAscii(std::string s) {
     for (char& c : s) c = char(std::toupper(static_cast<unsigned char>(c)));
     return s;
 }
@@ -202,7 +202,7 @@ void DrawTextColumns(VisitorUi::Impl& ui, EditorState& ed, const content::Editab
         const std::string key = content::MakeTextField(field.field, t.lang);
         // The header says the text's state in words, with a warning icon when it needs work;
         // tapping it (or the box) types into this language.
-        std::string header = UpperAscii(t.lang);
+        std::string header = EditorUpperAscii(t.lang);
         ButtonOptions h;
         h.text_px = ui.m.small_px * 1.15f;
         h.center = false;
@@ -218,7 +218,7 @@ void DrawTextColumns(VisitorUi::Impl& ui, EditorState& ed, const content::Editab
         h.kind = ed.focused == key ? ButtonKind::Selected : ButtonKind::Normal;
         const std::string header_id = "hdr_" + key;
         if (Button(ui, header_id.c_str(), header, ImVec2(col_w, 0), h)) Focus(ui, ed, key);
-        const std::string name = label + " (" + UpperAscii(t.lang) + ")";
+        const std::string name = label + " (" + EditorUpperAscii(t.lang) + ")";
         const std::string box_id = "box_" + key;
         std::string placeholder = t.missing && written ? ui.T("staff.editor.missing_placeholder") : std::string();
         if (FieldBox(ui, box_id.c_str(), ed.values[key], placeholder, col_w, ed.focused == key, HasProblem(ed, key),
@@ -596,7 +596,7 @@ void DrawStaffEditor(VisitorUi::Impl& ui, StaffSession& staff) {
         } else {
             std::string label;
             if (auto text = content::ParseTextField(top.focused)) {
-                label = StaffFieldLabel(ui, text->field) + " (" + UpperAscii(text->lang) + ", " +
+                label = StaffFieldLabel(ui, text->field) + " (" + EditorUpperAscii(text->lang) + ", " +
                         LanguageNameInText(text->lang, ui.lang()) + ")";
             } else {
                 label = StaffFieldLabel(ui, top.focused);

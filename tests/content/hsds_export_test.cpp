@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 const std::string kData = std::string(KIOSK_SOURCE_DIR) + "/tests/content/data";
 const std::string kHsds = std::string(KIOSK_SOURCE_DIR) + "/tests/data/hsds";
-constexpr int64_t kNow = 1795000000;
+constexpr int64_t kExportNow = 1795000000;
 
 std::string TempPath(const std::string& name) {
     fs::path dir = fs::path(KIOSK_TEST_TMP_DIR) / "hsds_export";
@@ -47,7 +47,7 @@ json ReadJson(const std::string& path) {
 content::ImportOptions Options(const std::string& lang = "en") {
     content::ImportOptions options;
     options.lang = lang;
-    options.now_utc = kNow;
+    options.now_utc = kExportNow;
     return options;
 }
 

@@ -17,18 +17,18 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-const std::string kData = std::string(KIOSK_SOURCE_DIR) + "/tests/content/data";
+const std::string kImportData = std::string(KIOSK_SOURCE_DIR) + "/tests/content/data";
 const std::string kExamples = std::string(KIOSK_SOURCE_DIR) + "/tests/data/hsds/examples";
-constexpr int64_t kNow = 1795000000;  // 2026-11-18 13:06 in Riga, a fixed "today" so sessions are predictable
+constexpr int64_t kImportNow = 1795000000;  // 2026-11-18 13:06 in Riga, a fixed "today" so sessions are predictable
 
-std::string TempPath(const std::string& name) {
+std::string ImportTempPath(const std::string& name) {
     fs::path dir = fs::path(KIOSK_TEST_TMP_DIR) / "hsds_import";
     fs::create_directories(dir);
     return (dir / name).string();
 }
 
-content::Db FreshDb(const std::string& name) {
-    std::string path = TempPath(name);
+content::Db ImportFreshDb(const std::string& name) {
+    std::string path = ImportTempPath(name);
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
     auto db = content::Db::Open(path);
     REQUIRE(db.ok());
@@ -42,22 +42,22 @@ std::string ReadText(const std::string& path) {
     return out.str();
 }
 
-json ReadJson(const std::string& path) { return json::parse(ReadText(path)); }
+json ReadImportJson(const std::string& path) { return json::parse(ReadText(path)); }
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
-    std::string path = TempPath(name);
+    std::string path = ImportTempPath(name);
     std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
     return path;
 }
 
-content::ImportOptions Options(const std::string& lang = "en") {
+content::ImportOptions LangOptions(const std::string& lang = "en") {
     content::ImportOptions options;
     options.lang = lang;
-    options.now_utc = kNow;
+    options.now_utc = kImportNow;
     return options;
 }
 
-json Dump(content::Db& db) {
+json DumpImported(content::Db& db) {
     auto dump = content::DumpContent(db);
     REQUIRE(dump.ok());
     return *dump;
@@ -85,8 +85,8 @@ const char* kLegal = "40000000-0000-4000-8000-000000000001";
 }  // namespace
 
 TEST_CASE("hsds import: the kiosk content document with categories, forms and course series", "[hsds]") {
-    content::Db db = FreshDb("kiosk_doc.db");
-    auto report = content::ImportHsdsPath(db, kData + "/kiosk_small.json", Options());
+    content::Db db = ImportFreshDb("kiosk_doc.db");
+    auto report = content::ImportHsdsPath(db, kImportData + "/kiosk_small.json", LangOptions());
     REQUIRE(report.ok());
     CHECK(report->rows["service"] == 3);
     CHECK(report->sessions == 8);
@@ -123,11 +123,11 @@ TEST_CASE("hsds import: the kiosk content document with categories, forms and co
     CHECK(form->fields[2].options.at(1).value == "ru");
     CHECK(form->fields[2].options.at(1).label.text == "Krievu");
     // Field ids are derived from the form id and key, so a re-import keeps them.
-    CHECK(Row(Dump(db), "booking_form_field", content::DeriveId("50000000-0000-4000-8000-000000000001", "field:phone"))["key"] ==
+    CHECK(Row(DumpImported(db), "booking_form_field", content::DeriveId("50000000-0000-4000-8000-000000000001", "field:phone"))["key"] ==
           "phone");
 
     // dtstart_relative: 3 days after the import day at 18:00 Riga time, weekly, 8 sessions.
-    auto sessions = content::ListSessions(db, kNow, kNow + 90 * 86400, {}, "lv");
+    auto sessions = content::ListSessions(db, kImportNow, kImportNow + 90 * 86400, {}, "lv");
     REQUIRE(sessions.ok());
     REQUIRE(sessions->size() == 8);
     CHECK((*sessions)[0].local_start == "2026-11-21T18:00");
@@ -138,19 +138,19 @@ TEST_CASE("hsds import: the kiosk content document with categories, forms and co
     CHECK((*sessions)[0].ends_at - (*sessions)[0].starts_at == 90 * 60);
 
     // Importing the same document again changes nothing.
-    json before = Dump(db);
-    REQUIRE(content::ImportHsdsPath(db, kData + "/kiosk_small.json", Options()).ok());
-    CHECK(Dump(db) == before);
+    json before = DumpImported(db);
+    REQUIRE(content::ImportHsdsPath(db, kImportData + "/kiosk_small.json", LangOptions()).ok());
+    CHECK(DumpImported(db) == before);
 }
 
 TEST_CASE("hsds import: plain text is in --lang unless the object says x_source_lang", "[hsds]") {
-    content::Db db = FreshDb("lang.db");
-    json service = ReadJson(kExamples + "/service_full.json");
+    content::Db db = ImportFreshDb("lang.db");
+    json service = ReadImportJson(kExamples + "/service_full.json");
     service["organization"]["x_source_lang"] = "lv";
     service["organization"]["name"] = "Piemēra organizācija";
-    auto report = content::ImportHsdsText(db, service.dump(), "service_full.json", Options("ru"));
+    auto report = content::ImportHsdsText(db, service.dump(), "service_full.json", LangOptions("ru"));
     REQUIRE(report.ok());
-    json dump = Dump(db);
+    json dump = DumpImported(db);
     const std::string service_id = service["id"];
     CHECK(TextOf(dump, "service", service_id, "name", "ru") == "Community Counselling");
     CHECK(TextOf(dump, "service", service_id, "name", "en").empty());
@@ -161,19 +161,19 @@ TEST_CASE("hsds import: plain text is in --lang unless the object says x_source_
 }
 
 TEST_CASE("hsds import: text is normalised to NFC", "[hsds]") {
-    content::Db db = FreshDb("nfc.db");
-    json doc = ReadJson(kData + "/kiosk_small.json");
+    content::Db db = ImportFreshDb("nfc.db");
+    json doc = ReadImportJson(kImportData + "/kiosk_small.json");
     // "Rīga" with ī as i + combining macron (NFD).
     doc["organizations"][0]["services"][0]["x_translations"]["name"]["lv"] = "Juridiska\xCC\x84 Ri\xCC\x84ga";
-    REQUIRE(content::ImportHsdsText(db, doc.dump(), "nfd.json", Options()).ok());
-    CHECK(TextOf(Dump(db), "service", kLegal, "name", "lv") == "Juridiskā Rīga");
+    REQUIRE(content::ImportHsdsText(db, doc.dump(), "nfd.json", LangOptions()).ok());
+    CHECK(TextOf(DumpImported(db), "service", kLegal, "name", "lv") == "Juridiskā Rīga");
 }
 
 TEST_CASE("hsds import: the spec's tabular CSV example", "[hsds]") {
-    content::Db db = FreshDb("csv.db");
-    auto report = content::ImportHsdsPath(db, kExamples + "/csv", Options());
+    content::Db db = ImportFreshDb("csv.db");
+    auto report = content::ImportHsdsPath(db, kExamples + "/csv", LangOptions());
     REQUIRE(report.ok());
-    json dump = Dump(db);
+    json dump = DumpImported(db);
     const std::string service_id = "ac148810-d857-441c-9679-408f346de14b";
     CHECK(TextOf(dump, "service", service_id, "name", "en") == "Community Counselling");
     CHECK(TextOf(dump, "service", service_id, "fees_description", "en").find("£50 per hour") != std::string::npos);
@@ -207,8 +207,8 @@ TEST_CASE("hsds import: the spec's tabular CSV example", "[hsds]") {
 }
 
 TEST_CASE("hsds import: tabular CSV described by datapackage.json, quoted cells, Latvian text", "[hsds]") {
-    content::Db db = FreshDb("csv_pkg.db");
-    auto report = content::ImportHsdsPath(db, kData + "/tabular_lv/datapackage.json", Options("lv"));
+    content::Db db = ImportFreshDb("csv_pkg.db");
+    auto report = content::ImportHsdsPath(db, kImportData + "/tabular_lv/datapackage.json", LangOptions("lv"));
     REQUIRE(report.ok());
     CHECK(report->warnings.empty());
     auto service = content::GetService(db, "a0000000-0000-4000-8000-000000000001", "lv");
@@ -223,8 +223,8 @@ TEST_CASE("hsds import: tabular CSV described by datapackage.json, quoted cells,
 }
 
 TEST_CASE("hsds import: the demo content loads", "[hsds]") {
-    content::Db db = FreshDb("demo.db");
-    auto report = content::ImportHsdsPath(db, std::string(KIOSK_SOURCE_DIR) + "/content/demo/demo.json", Options());
+    content::Db db = ImportFreshDb("demo.db");
+    auto report = content::ImportHsdsPath(db, std::string(KIOSK_SOURCE_DIR) + "/content/demo/demo.json", LangOptions());
     REQUIRE(report.ok());
     CHECK(report->rows["service"] > 10);
     CHECK(report->sessions > 0);
@@ -236,7 +236,7 @@ TEST_CASE("hsds import: the demo content loads", "[hsds]") {
 }
 
 TEST_CASE("hsds import: sets the content date the status line shows, only when it succeeds", "[hsds]") {
-    content::Db db = FreshDb("content_date.db");
+    content::Db db = ImportFreshDb("content_date.db");
     REQUIRE(content::GetContentInfo(db)->updated_at == 0);  // "information date unknown"
 
     // `kioskctl demo` runs exactly this import without --now: the date is the clock's.
@@ -250,15 +250,15 @@ TEST_CASE("hsds import: sets the content date the status line shows, only when i
     CHECK(info->updated_at <= after);
 
     // A given "now" is used as is.
-    REQUIRE(content::ImportHsdsPath(db, kData + "/kiosk_small.json", Options()).ok());
-    CHECK(content::GetContentInfo(db)->updated_at == kNow);
+    REQUIRE(content::ImportHsdsPath(db, kImportData + "/kiosk_small.json", LangOptions()).ok());
+    CHECK(content::GetContentInfo(db)->updated_at == kImportNow);
 
     // A failed import leaves the date with the content it describes.
-    content::ImportOptions later = Options();
-    later.now_utc = kNow + 86400;
+    content::ImportOptions later = LangOptions();
+    later.now_utc = kImportNow + 86400;
     std::string bad = WriteTemp("date_bad.json", "{\"x_kiosk_format\": 1, \"organizations\": [}");
     REQUIRE_FALSE(content::ImportHsdsPath(db, bad, later).ok());
-    CHECK(content::GetContentInfo(db)->updated_at == kNow);
+    CHECK(content::GetContentInfo(db)->updated_at == kImportNow);
 }
 
 namespace {
@@ -270,7 +270,7 @@ struct BadCase {
     std::vector<std::string> mentions;  // record id, field, ...
 };
 
-json Doc() { return ReadJson(kData + "/kiosk_small.json"); }
+json Doc() { return ReadImportJson(kImportData + "/kiosk_small.json"); }
 
 std::vector<BadCase> BadCases() {
     std::vector<BadCase> cases;
@@ -351,32 +351,32 @@ std::vector<BadCase> BadCases() {
 }  // namespace
 
 TEST_CASE("hsds import: a malformed file names file, record and field and changes nothing", "[hsds]") {
-    content::Db db = FreshDb("malformed.db");
-    REQUIRE(content::ImportHsdsPath(db, kData + "/kiosk_small.json", Options()).ok());
-    const json before = Dump(db);
+    content::Db db = ImportFreshDb("malformed.db");
+    REQUIRE(content::ImportHsdsPath(db, kImportData + "/kiosk_small.json", LangOptions()).ok());
+    const json before = DumpImported(db);
     REQUIRE(before["course_session"].size() == 8);
 
     for (const BadCase& bad : BadCases()) {
         SECTION(bad.name) {
             std::string path = WriteTemp(bad.name, bad.text);
-            auto result = content::ImportHsdsPath(db, path, Options());
+            auto result = content::ImportHsdsPath(db, path, LangOptions());
             REQUIRE_FALSE(result.ok());
             INFO(result.error().ToString());
             if (!bad.code.empty()) CHECK(result.error().code == bad.code);
             CHECK(result.error().message.find(bad.name) != std::string::npos);
             for (const std::string& mention : bad.mentions) CHECK(result.error().message.find(mention) != std::string::npos);
-            CHECK(Dump(db) == before);
+            CHECK(DumpImported(db) == before);
         }
     }
 }
 
 TEST_CASE("hsds import: malformed CSV names the file, row and column and changes nothing", "[hsds]") {
-    content::Db db = FreshDb("malformed_csv.db");
-    REQUIRE(content::ImportHsdsPath(db, kData + "/kiosk_small.json", Options()).ok());
-    const json before = Dump(db);
-    fs::path folder = fs::path(TempPath("bad_csv"));
+    content::Db db = ImportFreshDb("malformed_csv.db");
+    REQUIRE(content::ImportHsdsPath(db, kImportData + "/kiosk_small.json", LangOptions()).ok());
+    const json before = DumpImported(db);
+    fs::path folder = fs::path(ImportTempPath("bad_csv"));
     fs::remove_all(folder);
-    fs::copy(kData + "/tabular_lv", folder);
+    fs::copy(kImportData + "/tabular_lv", folder);
 
     SECTION("a number column that is not a number") {
         std::string services = ReadText((folder / "services.csv").string());
@@ -384,7 +384,7 @@ TEST_CASE("hsds import: malformed CSV names the file, row and column and changes
         REQUIRE(services.find(good) != std::string::npos);
         services.replace(services.find(good), good.size(), ",eighteen,");
         WriteTemp("bad_csv/services.csv", services);
-        auto result = content::ImportHsdsPath(db, folder.string(), Options("lv"));
+        auto result = content::ImportHsdsPath(db, folder.string(), LangOptions("lv"));
         REQUIRE_FALSE(result.ok());
         INFO(result.error().ToString());
         CHECK(result.error().code == "hsds_wrong_type");
@@ -393,17 +393,17 @@ TEST_CASE("hsds import: malformed CSV names the file, row and column and changes
     }
     SECTION("an unterminated quote") {
         std::ofstream(folder / "phones.csv", std::ios::app) << "p1,\"unterminated\n";
-        auto result = content::ImportHsdsPath(db, folder.string(), Options("lv"));
+        auto result = content::ImportHsdsPath(db, folder.string(), LangOptions("lv"));
         REQUIRE_FALSE(result.ok());
         CHECK(result.error().code == "hsds_parse_error");
         CHECK(result.error().message.find("phones.csv") != std::string::npos);
     }
     SECTION("a resource datapackage.json lists but the folder lacks") {
         fs::remove(folder / "addresses.csv");
-        auto result = content::ImportHsdsPath(db, folder.string(), Options("lv"));
+        auto result = content::ImportHsdsPath(db, folder.string(), LangOptions("lv"));
         REQUIRE_FALSE(result.ok());
         CHECK(result.error().code == "hsds_io_error");
         CHECK(result.error().message.find("addresses.csv") != std::string::npos);
     }
-    CHECK(Dump(db) == before);
+    CHECK(DumpImported(db) == before);
 }

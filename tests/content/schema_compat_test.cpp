@@ -87,7 +87,7 @@ void RawExec(const std::string& path, const std::string& sql) {
     Check(db.Exec(sql));
 }
 
-int64_t Count(content::Db& db, const std::string& sql) { return Value(db.QueryInt(sql)); }
+int64_t CountSql(content::Db& db, const std::string& sql) { return Value(db.QueryInt(sql)); }
 
 // A directory as the current program writes it: one category, two services.
 void WriteDirectory(content::Db& db) {
@@ -169,7 +169,7 @@ TEST_CASE("A file from before the rule gets schema_readable_by at its next open"
     content::Db db = Value(content::Db::Open(path));
     CHECK(Meta(db, "schema_readable_by") == std::optional<std::string>("3"));
     CHECK(log.Count("db_schema_meta_repaired") == 0);  // absent is not damage
-    CHECK(Count(db, "SELECT count(*) FROM service") == 2);
+    CHECK(CountSql(db, "SELECT count(*) FROM service") == 2);
 }
 
 TEST_CASE("An older program uses a newer file it can read; the newer one then sees what it wrote",
@@ -193,23 +193,23 @@ TEST_CASE("An older program uses a newer file it can read; the newer one then se
         // Read-only works too, and marks nothing.
         content::Db reader = Value(content::Db::Open(path, Program(3, nullptr, content::MigrationPolicy::ApplyAll,
                                                                    content::OpenMode::ReadOnly)));
-        CHECK(Count(reader, "SELECT count(*) FROM service") == 3);
+        CHECK(CountSql(reader, "SELECT count(*) FROM service") == 3);
     }
     {
         // What the newer program would show without the rebuild: the list index and the search
         // index do not know svc-b.
         content::Db raw = Value(content::Db::OpenRaw(path));
-        CHECK(Count(raw, "SELECT count(*) FROM list_entry WHERE service_id = 'svc-b'") == 0);
-        CHECK(Count(raw, "SELECT count(*) FROM search_doc WHERE record_id = 'svc-b'") == 0);
-        CHECK(Count(raw, "SELECT services FROM list_count WHERE category_id = 'cat-law'") == 2);
+        CHECK(CountSql(raw, "SELECT count(*) FROM list_entry WHERE service_id = 'svc-b'") == 0);
+        CHECK(CountSql(raw, "SELECT count(*) FROM search_doc WHERE record_id = 'svc-b'") == 0);
+        CHECK(CountSql(raw, "SELECT services FROM list_count WHERE category_id = 'cat-law'") == 2);
     }
 
     LogCapture log;
     content::Db db = Value(content::Db::Open(path));
     CHECK(log.Count("db_rebuilt_after_older_writer") == 1);
     CHECK_FALSE(Meta(db, "written_by_older_schema"));
-    CHECK(Count(db, "SELECT count(*) FROM list_entry WHERE service_id = 'svc-b'") == 3);  // lv, en, ru
-    CHECK(Count(db, "SELECT services FROM list_count WHERE category_id = 'cat-law'") == 3);
+    CHECK(CountSql(db, "SELECT count(*) FROM list_entry WHERE service_id = 'svc-b'") == 3);  // lv, en, ru
+    CHECK(CountSql(db, "SELECT services FROM list_count WHERE category_id = 'cat-law'") == 3);
     REQUIRE(Value(content::detail::ListIndexReady(db)));
     for (const char* lang : {"lv", "en", "ru"}) {
         INFO(lang);
@@ -253,7 +253,7 @@ TEST_CASE("A file with a step the older program cannot read is refused and left 
     CHECK(ReadFileBytes(path) == before);
     // The newer program still has everything.
     content::Db db = Value(content::Db::Open(path, Program(0, &steps5)));
-    CHECK(Count(db, "SELECT count(*) FROM service") == 2);
+    CHECK(CountSql(db, "SELECT count(*) FROM service") == 2);
 }
 
 TEST_CASE("On a trial boot a step the previous firmware cannot read is held, and runs once the slot is good",
@@ -280,7 +280,7 @@ TEST_CASE("On a trial boot a step the previous firmware cannot read is held, and
         {
             content::Db old = Value(content::Db::Open(path));
             CHECK(old.UserVersion() == 4);
-            CHECK(Count(old, "SELECT count(*) FROM service") == 2);
+            CHECK(CountSql(old, "SELECT count(*) FROM service") == 2);
         }
         // The slot was marked good: the next open applies it.
         LogCapture log;
@@ -288,7 +288,7 @@ TEST_CASE("On a trial boot a step the previous firmware cannot read is held, and
         CHECK(log.Count("db_migrated") == 1);
         CHECK(db.UserVersion() == 5);
         CHECK(Meta(db, "schema_readable_by") == std::optional<std::string>("5"));
-        CHECK(Count(db, "SELECT count(*) FROM service WHERE audience = 'all'") == 2);
+        CHECK(CountSql(db, "SELECT count(*) FROM service WHERE audience = 'all'") == 2);
         db = content::Db();
         auto old = content::Db::Open(path);
         REQUIRE_FALSE(old.ok());
@@ -300,7 +300,7 @@ TEST_CASE("On a trial boot a step the previous firmware cannot read is held, and
         CHECK(Meta(db, "schema_readable_by") == std::optional<std::string>("4"));
         db = content::Db();
         content::Db old = Value(content::Db::Open(path));  // the fallback still works
-        CHECK(Count(old, "SELECT count(*) FROM service") == 2);
+        CHECK(CountSql(old, "SELECT count(*) FROM service") == 2);
     }
     SECTION("a new, empty file has no previous firmware to protect") {
         const std::string fresh = TempDbPath("compat_trial_fresh");
@@ -367,7 +367,7 @@ TEST_CASE("Migrating twice is idempotent", "[schema_compat]") {
         Check(content::Migrate(db, options));
         Check(content::Migrate(db, options));
         CHECK(snapshot(db) == once);
-        CHECK(Count(db, "SELECT count(*) FROM future_note") == 0);
+        CHECK(CountSql(db, "SELECT count(*) FROM future_note") == 0);
     }
     const std::string before = ReadFileBytes(path);
     {
@@ -402,7 +402,7 @@ TEST_CASE("A meta value that is not a number gives a clear error and loses nothi
         content::Db db = Value(content::Db::Open(path));
         CHECK(log.Count("db_schema_meta_repaired") == 1);
         CHECK(Meta(db, "schema_readable_by") == std::optional<std::string>("3"));
-        CHECK(Count(db, "SELECT count(*) FROM service") == 2);
+        CHECK(CountSql(db, "SELECT count(*) FROM service") == 2);
         CHECK(Lists(db, "svc-a", "lv"));
     }
     SECTION("written_by_older_schema, where a trial boot needs it") {
@@ -419,6 +419,6 @@ TEST_CASE("A meta value that is not a number gives a clear error and loses nothi
         content::Db db = Value(content::Db::Open(path, Program(0, &steps5)));
         CHECK(log.Count("db_rebuilt_after_older_writer") == 1);
         CHECK_FALSE(Meta(db, "written_by_older_schema"));
-        CHECK(Count(db, "SELECT count(*) FROM service") == 2);
+        CHECK(CountSql(db, "SELECT count(*) FROM service") == 2);
     }
 }

@@ -29,7 +29,7 @@ std::string TempDbPath() {
     return path.string();
 }
 
-void Check(const base::Status& status) {
+void RequireOk(const base::Status& status) {
     INFO((status.ok() ? std::string() : status.error().ToString()));
     REQUIRE(status.ok());
 }
@@ -73,44 +73,44 @@ public:
         REQUIRE(tx.ok());
         content::ContentWriter writer(db_);
         fn(writer);
-        Check(writer.Finish());
-        Check(tx->Commit());
+        RequireOk(writer.Finish());
+        RequireOk(tx->Commit());
     }
 
     static void Texts3(content::ContentWriter& w, const std::string& table, const std::string& id,
                        const std::string& field, const Texts& texts) {
-        for (const auto& [lang, text] : texts) Check(w.SetText(table, id, field, lang, text));
+        for (const auto& [lang, text] : texts) RequireOk(w.SetText(table, id, field, lang, text));
     }
 
 private:
     void Build() {
         Write([](content::ContentWriter& w) {
-            Check(w.Upsert("organization", json{{"id", "org-abolins"}}));
+            RequireOk(w.Upsert("organization", json{{"id", "org-abolins"}}));
             Texts3(w, "organization", "org-abolins", "name",
                    {{"lv", "Advokātu birojs Āboliņš"}, {"en", "Āboliņš Law Office"}, {"ru", "Адвокатское бюро Аболиньш"}});
             Texts3(w, "organization", "org-abolins", "description",
                    {{"en", "A law office that advises newcomers."}});
 
-            Check(w.Upsert("organization", json{{"id", "org-centre"}, {"kiosk_role", "centre"}}));
+            RequireOk(w.Upsert("organization", json{{"id", "org-centre"}, {"kiosk_role", "centre"}}));
             Texts3(w, "organization", "org-centre", "name",
                    {{"lv", "Sabiedrības integrācijas centrs"}, {"en", "Society Integration Centre"},
                     {"ru", "Центр общественной интеграции"}});
 
-            Check(w.Upsert("taxonomy_term", json{{"id", "cat-law"}, {"is_category", 1}}));
+            RequireOk(w.Upsert("taxonomy_term", json{{"id", "cat-law"}, {"is_category", 1}}));
             Texts3(w, "taxonomy_term", "cat-law", "name",
                    {{"lv", "Tiesiskā aizsardzība"}, {"en", "Legal protection"}, {"ru", "Правовая защита"}});
 
-            Check(w.Upsert("service", json{{"id", "svc-legal"}, {"organization_id", "org-abolins"}}));
+            RequireOk(w.Upsert("service", json{{"id", "svc-legal"}, {"organization_id", "org-abolins"}}));
             Texts3(w, "service", "svc-legal", "name",
                    {{"lv", "Juridiskā konsultācija"}, {"en", "Legal consultation"}, {"ru", "Юридическая консультация"}});
             Texts3(w, "service", "svc-legal", "description",
                    {{"lv", "Bezmaksas konsultācija ar juristu par uzturēšanās atļaujām un darba tiesībām."},
                     {"en", "Free consultation with a lawyer about residence permits and employment rights."},
                     {"ru", "Бесплатная консультация с юристом по вопросам вида на жительство и трудовых прав."}});
-            Check(w.Upsert("attribute", json{{"id", "attr-legal-law"}, {"link_id", "svc-legal"},
+            RequireOk(w.Upsert("attribute", json{{"id", "attr-legal-law"}, {"link_id", "svc-legal"},
                                              {"link_entity", "service"}, {"taxonomy_term_id", "cat-law"}}));
 
-            Check(w.Upsert("service", json{{"id", "svc-social"}, {"organization_id", "org-centre"}}));
+            RequireOk(w.Upsert("service", json{{"id", "svc-social"}, {"organization_id", "org-centre"}}));
             Texts3(w, "service", "svc-social", "name",
                    {{"lv", "Sociālā palīdzība"}, {"en", "Social assistance"}, {"ru", "Социальная помощь"}});
             Texts3(w, "service", "svc-social", "description",
@@ -118,32 +118,32 @@ private:
                     {"en", "Advice from a social worker on benefits; free interpretation available."},
                     {"ru", "Консультация социального работника о пособиях."}});
 
-            Check(w.Upsert("service", json{{"id", "svc-interpret"}, {"organization_id", "org-centre"}}));
+            RequireOk(w.Upsert("service", json{{"id", "svc-interpret"}, {"organization_id", "org-centre"}}));
             Texts3(w, "service", "svc-interpret", "name",
                    {{"lv", "Mutiskā tulkošana"}, {"en", "Interpretation at appointments"}, {"ru", "Устный перевод"}});
             Texts3(w, "service", "svc-interpret", "description",
                    {{"en", "An interpreter comes with you to the doctor or an office."}});
 
-            Check(w.Upsert("service", json{{"id", "svc-study"}, {"organization_id", "org-centre"}}));
+            RequireOk(w.Upsert("service", json{{"id", "svc-study"}, {"organization_id", "org-centre"}}));
             Texts3(w, "service", "svc-study", "name",
                    {{"lv", "Atbalsts mācībās"}, {"en", "Study support"}, {"ru", "Поддержка в учёбе"}});
             Texts3(w, "service", "svc-study", "description", {{"ru", "Учёба по вечерам для взрослых."}});
 
-            Check(w.Upsert("service", json{{"id", "svc-docs"}, {"organization_id", "org-centre"}}));
+            RequireOk(w.Upsert("service", json{{"id", "svc-docs"}, {"organization_id", "org-centre"}}));
             Texts3(w, "service", "svc-docs", "name",
                    {{"lv", "Mani dokumenti"}, {"en", "My documents"}, {"ru", "Мои документы"}});
 
-            Check(w.Upsert("service", json{{"id", "svc-lv-only"}, {"organization_id", "org-centre"}}));
+            RequireOk(w.Upsert("service", json{{"id", "svc-lv-only"}, {"organization_id", "org-centre"}}));
             Texts3(w, "service", "svc-lv-only", "name", {{"lv", "Ģimenes ēdināšana"}});
             Texts3(w, "service", "svc-lv-only", "description", {{"lv", "Ēdiens ģimenēm ar bērniem."}});
 
-            Check(w.Upsert("service", json{{"id", "svc-closed"}, {"organization_id", "org-centre"}, {"status", "inactive"}}));
+            RequireOk(w.Upsert("service", json{{"id", "svc-closed"}, {"organization_id", "org-centre"}, {"status", "inactive"}}));
             Texts3(w, "service", "svc-closed", "name", {{"lv", "Juridiskā palīdzība (slēgta)"}, {"en", "Legal aid (closed)"}});
 
-            Check(w.Upsert("service", json{{"id", "svc-courses"}, {"organization_id", "org-centre"}}));
+            RequireOk(w.Upsert("service", json{{"id", "svc-courses"}, {"organization_id", "org-centre"}}));
             Texts3(w, "service", "svc-courses", "name",
                    {{"lv", "Latviešu valodas kursi"}, {"en", "Latvian language courses"}, {"ru", "Курсы латышского языка"}});
-            Check(w.Upsert("course_series", json{{"id", "series-a1"}, {"service_id", "svc-courses"},
+            RequireOk(w.Upsert("course_series", json{{"id", "series-a1"}, {"service_id", "svc-courses"},
                                                  {"kind", "language_course"}, {"level", "A1"},
                                                  {"dtstart", "2026-12-01T18:00:00"}, {"duration_minutes", 90}}));
             Texts3(w, "course_series", "series-a1", "name",
@@ -464,14 +464,14 @@ TEST_CASE("Inactive services are not found", "[search][index]") {
     CHECK_FALSE(dir.Finds("slegta", "svc-closed"));
     CHECK_FALSE(dir.Finds("closed", "svc-closed"));
     dir.Write([](content::ContentWriter& w) {
-        Check(w.Upsert("service", json{{"id", "svc-closed"}, {"organization_id", "org-centre"}, {"status", "active"}}));
+        RequireOk(w.Upsert("service", json{{"id", "svc-closed"}, {"organization_id", "org-centre"}, {"status", "active"}}));
     });
     CHECK(dir.Finds("closed", "svc-closed"));
 }
 
 TEST_CASE("A changed translation replaces the old text in the index", "[search][index]") {
     Directory dir;
-    dir.Write([](content::ContentWriter& w) { Check(w.SetText("service", "svc-docs", "name", "en", "Paperwork help")); });
+    dir.Write([](content::ContentWriter& w) { RequireOk(w.SetText("service", "svc-docs", "name", "en", "Paperwork help")); });
     CHECK(dir.Finds("paperwork", "svc-docs"));
     CHECK_FALSE(dir.Finds("documents", "svc-docs"));
     CHECK(dir.Finds("dokumenti", "svc-docs"));  // the other languages stay
@@ -479,11 +479,11 @@ TEST_CASE("A changed translation replaces the old text in the index", "[search][
 
 TEST_CASE("RemoveFromIndex and deleting a record take it out of the results", "[search][index]") {
     Directory dir;
-    Check(content::RemoveFromIndex(dir.db(), "service", "svc-docs"));
+    RequireOk(content::RemoveFromIndex(dir.db(), "service", "svc-docs"));
     CHECK_FALSE(dir.Finds("documents", "svc-docs"));
     CHECK(dir.db().QueryInt("SELECT count(*) FROM search_doc WHERE record_id = 'svc-docs'").value_or(-1) == 0);
 
-    dir.Write([](content::ContentWriter& w) { Check(w.Delete("service", "svc-study")); });
+    dir.Write([](content::ContentWriter& w) { RequireOk(w.Delete("service", "svc-study")); });
     CHECK_FALSE(dir.Finds("учеба", "svc-study"));
     CHECK(dir.db().QueryInt("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'учеба'").value_or(-1) == 0);
 }
@@ -491,7 +491,7 @@ TEST_CASE("RemoveFromIndex and deleting a record take it out of the results", "[
 TEST_CASE("Renaming an organisation re-indexes its services", "[search][index]") {
     Directory dir;
     dir.Write([](content::ContentWriter& w) {
-        Check(w.SetText("organization", "org-abolins", "name", "en", "Bērziņš Legal"));
+        RequireOk(w.SetText("organization", "org-abolins", "name", "en", "Bērziņš Legal"));
     });
     CHECK(dir.Finds("berzins", "org-abolins"));
     CHECK(dir.Finds("berzins", "svc-legal"));
@@ -502,10 +502,10 @@ TEST_CASE("Re-indexing a category re-indexes the services in it", "[search][inde
     auto tx = content::Transaction::Begin(dir.db());
     REQUIRE(tx.ok());
     content::ContentWriter writer(dir.db());
-    Check(writer.SetText("taxonomy_term", "cat-law", "name", "en", "Rights and courts"));
-    Check(writer.Finish());
-    Check(content::ReindexRecord(dir.db(), "taxonomy_term", "cat-law"));
-    Check(tx->Commit());
+    RequireOk(writer.SetText("taxonomy_term", "cat-law", "name", "en", "Rights and courts"));
+    RequireOk(writer.Finish());
+    RequireOk(content::ReindexRecord(dir.db(), "taxonomy_term", "cat-law"));
+    RequireOk(tx->Commit());
     CHECK(dir.Finds("courts", "svc-legal"));
 }
 
@@ -532,7 +532,7 @@ TEST_CASE("A category link moved to another service moves the category's name in
     REQUIRE(dir.Finds("aizsardziba", "svc-legal", "lv"));
     REQUIRE_FALSE(dir.Finds("aizsardziba", "svc-social", "lv"));
     dir.Write([](content::ContentWriter& w) {
-        Check(w.Upsert("attribute", json{{"id", "attr-legal-law"}, {"link_id", "svc-social"}}));
+        RequireOk(w.Upsert("attribute", json{{"id", "attr-legal-law"}, {"link_id", "svc-social"}}));
     });
     CHECK(dir.Finds("aizsardziba", "svc-social", "lv"));
     CHECK_FALSE(dir.Finds("aizsardziba", "svc-legal", "lv"));
@@ -543,21 +543,21 @@ TEST_CASE("One Finish over related changes leaves the index a rebuild would make
     dir.Write([](content::ContentWriter& w) {
         // A provider, a category and a service of both renamed together, a new service in the
         // renamed category, and a service deleted: every record must be indexed with the final texts.
-        Check(w.SetText("organization", "org-abolins", "name", "en", "Bērziņš Legal"));
-        Check(w.SetText("taxonomy_term", "cat-law", "name", "en", "Rights and courts"));
-        Check(w.SetText("service", "svc-legal", "name", "en", "Lawyer on Tuesdays"));
-        Check(w.Upsert("service", json{{"id", "svc-new"}, {"organization_id", "org-abolins"}}));
-        Check(w.SetText("service", "svc-new", "name", "en", "Tenancy advice"));
-        Check(w.Upsert("attribute", json{{"id", "attr-new-law"}, {"link_id", "svc-new"}, {"link_entity", "service"},
+        RequireOk(w.SetText("organization", "org-abolins", "name", "en", "Bērziņš Legal"));
+        RequireOk(w.SetText("taxonomy_term", "cat-law", "name", "en", "Rights and courts"));
+        RequireOk(w.SetText("service", "svc-legal", "name", "en", "Lawyer on Tuesdays"));
+        RequireOk(w.Upsert("service", json{{"id", "svc-new"}, {"organization_id", "org-abolins"}}));
+        RequireOk(w.SetText("service", "svc-new", "name", "en", "Tenancy advice"));
+        RequireOk(w.Upsert("attribute", json{{"id", "attr-new-law"}, {"link_id", "svc-new"}, {"link_entity", "service"},
                                          {"taxonomy_term_id", "cat-law"}}));
-        Check(w.Delete("service", "svc-docs"));
+        RequireOk(w.Delete("service", "svc-docs"));
     });
     CHECK(dir.Finds("courts", "svc-new"));
     CHECK(dir.Finds("berzins", "svc-legal"));
     CHECK(dir.Finds("tuesdays", "svc-legal"));
     CHECK_FALSE(dir.Finds("documents", "svc-docs"));
     const std::set<std::string> incremental = IndexContent(dir.db());
-    Check(content::RebuildSearchIndex(dir.db()));
+    RequireOk(content::RebuildSearchIndex(dir.db()));
     CHECK(IndexContent(dir.db()) == incremental);
 }
 
@@ -576,9 +576,9 @@ TEST_CASE("RebuildSearchIndex rebuilds the same index from the translations", "[
     auto before = dir.db().QueryInt("SELECT count(*) FROM search_doc");
     REQUIRE(before.ok());
     CHECK(*before > 0);
-    Check(dir.db().Exec("DELETE FROM search_doc; DELETE FROM search_fts;"));
+    RequireOk(dir.db().Exec("DELETE FROM search_doc; DELETE FROM search_fts;"));
     CHECK(dir.Find("lawyer").empty());
-    Check(content::RebuildSearchIndex(dir.db()));
+    RequireOk(content::RebuildSearchIndex(dir.db()));
     CHECK(dir.db().QueryInt("SELECT count(*) FROM search_doc").value_or(-1) == *before);
     CHECK(dir.Finds("lawyer", "svc-legal"));
     CHECK(dir.Finds("abolins", "svc-legal"));
@@ -595,14 +595,14 @@ TEST_CASE("Names stay above descriptions when more documents match than a tier r
     dir.Write([](content::ContentWriter& w) {
         for (int i = 0; i < 700; ++i) {
             const std::string id = "svc-bulk-" + std::to_string(i);
-            Check(w.Upsert("service", json{{"id", id}, {"organization_id", "org-centre"}}));
-            Check(w.SetText("service", id, "name", "en", "Bulk service " + std::to_string(i)));
-            Check(w.SetText("service", id, "description", "en", "Mentions the zebrafinch in passing."));
+            RequireOk(w.Upsert("service", json{{"id", id}, {"organization_id", "org-centre"}}));
+            RequireOk(w.SetText("service", id, "name", "en", "Bulk service " + std::to_string(i)));
+            RequireOk(w.SetText("service", id, "description", "en", "Mentions the zebrafinch in passing."));
         }
         for (int i = 0; i < 3; ++i) {
             const std::string id = "svc-named-" + std::to_string(i);
-            Check(w.Upsert("service", json{{"id", id}, {"organization_id", "org-centre"}}));
-            Check(w.SetText("service", id, "name", "en", "Zebrafinch club " + std::to_string(i)));
+            RequireOk(w.Upsert("service", json{{"id", id}, {"organization_id", "org-centre"}}));
+            RequireOk(w.SetText("service", id, "name", "en", "Zebrafinch club " + std::to_string(i)));
         }
     });
     for (const char* query : {"zebrafinch", "zebra", "zeb"}) {

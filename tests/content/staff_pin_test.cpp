@@ -22,7 +22,7 @@ void AddStaff(content::Db& db, const std::string& id, const std::string& name, c
     Check(tx.Commit());
 }
 
-std::string Meta(content::Db& db, const std::string& key) {
+std::string PinMeta(content::Db& db, const std::string& key) {
     auto value = content::GetMeta(db, key);
     return value.ok() ? *value : "<absent>";
 }
@@ -67,7 +67,7 @@ TEST_CASE("The PIN pad finds the member, counts wrong PINs and locks after five"
             CHECK(wrong.failures == i);
             CHECK(wrong.locked_until == 0);
         }
-        CHECK(Meta(db, "staff_pin_failures") == "4");
+        CHECK(PinMeta(db, "staff_pin_failures") == "4");
         content::PinCheck fifth = Value(content::CheckStaffPin(db, "12", 1010));  // malformed counts too
         CHECK(fifth.outcome == Outcome::Wrong);
         CHECK(fifth.failures == 5);
@@ -82,14 +82,14 @@ TEST_CASE("The PIN pad finds the member, counts wrong PINs and locks after five"
     {
         // A restart (a new connection) does not lift the lock.
         content::Db db = Value(content::Db::Open(path));
-        CHECK(Meta(db, "staff_pin_locked_until") == "1310");
+        CHECK(PinMeta(db, "staff_pin_locked_until") == "1310");
         CHECK(Value(content::CheckStaffPin(db, "1111", 1309)).outcome == Outcome::Locked);
         // After five minutes the pad opens, and the right PIN works and resets the count.
         content::PinCheck after = Value(content::CheckStaffPin(db, "1111", 1310));
         CHECK(after.outcome == Outcome::Ok);
         REQUIRE(after.staff);
         CHECK(after.staff->id == "staff-a");
-        CHECK(Meta(db, "staff_pin_failures") == "0");
+        CHECK(PinMeta(db, "staff_pin_failures") == "0");
         // The count starts over after the lock: one wrong PIN is failure 1, not 6.
         CHECK(Value(content::CheckStaffPin(db, "0000", 1320)).failures == 1);
         CHECK(Value(content::CheckStaffPin(db, "1111", 1321)).outcome == Outcome::Ok);

@@ -9,7 +9,7 @@ using content_test::Value;
 
 namespace {
 
-int64_t Count(content::Db& db, const std::string& sql) { return Value(db.QueryInt(sql)); }
+int64_t QueryCount(content::Db& db, const std::string& sql) { return Value(db.QueryInt(sql)); }
 
 }  // namespace
 
@@ -19,7 +19,7 @@ TEST_CASE("A version 2 database migrates to version 3 with the staff tables and 
         content::Db db = Value(content::Db::OpenRaw(path));
         Check(content::MigrateTo(db, 2));
         REQUIRE(db.UserVersion() == 2);
-        CHECK(Count(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('staff', 'staff_conflict')") == 0);
+        CHECK(QueryCount(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('staff', 'staff_conflict')") == 0);
         Check(db.Exec("INSERT INTO organization (id) VALUES ('org-1');"
                       "INSERT INTO service (id, organization_id, url) VALUES ('svc-1', 'org-1', 'https://x.lv');"
                       "INSERT INTO translation (tbl, record_id, field, lang, text) VALUES ('service', 'svc-1', 'name', 'lv', 'Konsultācija');"
@@ -27,11 +27,11 @@ TEST_CASE("A version 2 database migrates to version 3 with the staff tables and 
     }
     content::Db db = Value(content::Db::Open(path));
     CHECK(db.UserVersion() == content::kSchemaVersion);
-    CHECK(Count(db, "SELECT count(*) FROM service WHERE id = 'svc-1' AND url = 'https://x.lv'") == 1);
-    CHECK(Count(db, "SELECT count(*) FROM translation WHERE record_id = 'svc-1'") == 1);
-    CHECK(Count(db, "SELECT count(*) FROM outbox WHERE op_id = 'op-1'") == 1);
-    CHECK(Count(db, "SELECT count(*) FROM staff") == 0);
-    CHECK(Count(db, "SELECT count(*) FROM staff_conflict") == 0);
+    CHECK(QueryCount(db, "SELECT count(*) FROM service WHERE id = 'svc-1' AND url = 'https://x.lv'") == 1);
+    CHECK(QueryCount(db, "SELECT count(*) FROM translation WHERE record_id = 'svc-1'") == 1);
+    CHECK(QueryCount(db, "SELECT count(*) FROM outbox WHERE op_id = 'op-1'") == 1);
+    CHECK(QueryCount(db, "SELECT count(*) FROM staff") == 0);
+    CHECK(QueryCount(db, "SELECT count(*) FROM staff_conflict") == 0);
 
     // The new tables take rows through the ContentWriter like any content (so sync can apply them).
     auto tx = Value(content::Transaction::Begin(db));

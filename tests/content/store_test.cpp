@@ -7,7 +7,7 @@ using namespace content_test;
 
 namespace {
 
-int64_t Count(content::Db& db, const std::string& sql) { return Value(db.QueryInt(sql)); }
+int64_t StoreRowCount(content::Db& db, const std::string& sql) { return Value(db.QueryInt(sql)); }
 
 }  // namespace
 
@@ -38,7 +38,7 @@ TEST_CASE("Upsert refuses unknown tables, unknown columns and rows without an id
     auto orphan = writer.Upsert("service", {{"id", "s1"}, {"organization_id", "missing-org"}});
     REQUIRE_FALSE(orphan.ok());
     CHECK(orphan.error().message.find("s1") != std::string::npos);
-    CHECK(Count(db, "SELECT count(*) FROM service") == 0);
+    CHECK(StoreRowCount(db, "SELECT count(*) FROM service") == 0);
 }
 
 TEST_CASE("Upsert updates only the named columns and keeps child rows", "[content][store]") {
@@ -57,7 +57,7 @@ TEST_CASE("Upsert updates only the named columns and keeps child rows", "[conten
     CHECK(stmt.Text(1) == "https://example.lv");
     CHECK(stmt.Int(2) == 1);
     CHECK(stmt.Text(3) == "o1");
-    CHECK(Count(db, "SELECT count(*) FROM phone WHERE service_id = 's1'") == 1);
+    CHECK(StoreRowCount(db, "SELECT count(*) FROM phone WHERE service_id = 's1'") == 1);
 
     // A partial row for a session (status only) updates a row whose other columns are NOT NULL.
     Builder more(db);
@@ -65,7 +65,7 @@ TEST_CASE("Upsert updates only the named columns and keeps child rows", "[conten
     more.Row("course_session", {{"id", "x1"}, {"series_id", "cs1"}, {"starts_at", 1}, {"ends_at", 2}, {"local_start", "2026-12-01T18:00"}, {"capacity", 5}, {"seats_taken", 3}});
     more.Row("course_session", {{"id", "x1"}, {"status", "cancelled"}});
     more.Done();
-    CHECK(Count(db, "SELECT seats_taken FROM course_session WHERE id = 'x1' AND status = 'cancelled'") == 3);
+    CHECK(StoreRowCount(db, "SELECT seats_taken FROM course_session WHERE id = 'x1' AND status = 'cancelled'") == 3);
 }
 
 TEST_CASE("Text is stored in NFC, in columns and translations", "[content][store]") {
@@ -118,7 +118,7 @@ TEST_CASE("An empty text and RemoveText remove the translation", "[content][stor
     Check(build.writer().SetText("organization", "o1", "name", "ru", ""));
     Check(build.writer().RemoveText("organization", "o1", "name", "lv"));
     build.Done();
-    CHECK(Count(db, "SELECT count(*) FROM translation WHERE record_id = 'o1'") == 1);
+    CHECK(StoreRowCount(db, "SELECT count(*) FROM translation WHERE record_id = 'o1'") == 1);
 }
 
 TEST_CASE("Upsert into translation routes to SetText", "[content][store]") {
@@ -130,7 +130,7 @@ TEST_CASE("Upsert into translation routes to SetText", "[content][store]") {
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().code == "store_unknown_column");
     build.Done();
-    CHECK(Count(db, "SELECT count(*) FROM translation WHERE record_id = 'o1' AND lang = 'lv' AND is_source = 1") == 1);
+    CHECK(StoreRowCount(db, "SELECT count(*) FROM translation WHERE record_id = 'o1' AND lang = 'lv' AND is_source = 1") == 1);
 }
 
 TEST_CASE("Delete removes the record, its translations, and its cascaded children's translations", "[content][store]") {
@@ -141,28 +141,28 @@ TEST_CASE("Delete removes the record, its translations, and its cascaded childre
     build.Row("phone", {{"id", "p1"}, {"service_id", "s1"}, {"number", "+371 20 000 000"}});
     build.Text("phone", "p1", "description", {{"en", "Mornings"}});
     build.Done();
-    REQUIRE(Count(db, "SELECT count(*) FROM search_doc WHERE record_id = 's1'") >= 1);
+    REQUIRE(StoreRowCount(db, "SELECT count(*) FROM search_doc WHERE record_id = 's1'") >= 1);
 
     Builder remove(db);
     Check(remove.writer().Delete("service", "s1"));
     Check(remove.writer().Delete("service", "never-existed"));  // a replayed tombstone is fine
     remove.Done();
-    CHECK(Count(db, "SELECT count(*) FROM service") == 0);
-    CHECK(Count(db, "SELECT count(*) FROM phone") == 0);
-    CHECK(Count(db, "SELECT count(*) FROM translation WHERE tbl IN ('service', 'phone')") == 0);
-    CHECK(Count(db, "SELECT count(*) FROM search_doc WHERE record_id = 's1'") == 0);
-    CHECK(Count(db, "SELECT count(*) FROM translation WHERE tbl = 'organization'") == 1);
+    CHECK(StoreRowCount(db, "SELECT count(*) FROM service") == 0);
+    CHECK(StoreRowCount(db, "SELECT count(*) FROM phone") == 0);
+    CHECK(StoreRowCount(db, "SELECT count(*) FROM translation WHERE tbl IN ('service', 'phone')") == 0);
+    CHECK(StoreRowCount(db, "SELECT count(*) FROM search_doc WHERE record_id = 's1'") == 0);
+    CHECK(StoreRowCount(db, "SELECT count(*) FROM translation WHERE tbl = 'organization'") == 1);
 
     // Deleting the organization cascades to its services: their index entries go too.
     Builder again(db);
     again.Service("s2", "o1", {{"en", "Language course"}});
     again.Done();
-    REQUIRE(Count(db, "SELECT count(*) FROM search_doc WHERE record_id = 's2'") >= 1);
+    REQUIRE(StoreRowCount(db, "SELECT count(*) FROM search_doc WHERE record_id = 's2'") >= 1);
     Builder cascade(db);
     Check(cascade.writer().Delete("organization", "o1"));
     cascade.Done();
-    CHECK(Count(db, "SELECT count(*) FROM search_doc") == 0);
-    CHECK(Count(db, "SELECT count(*) FROM translation") == 0);
+    CHECK(StoreRowCount(db, "SELECT count(*) FROM search_doc") == 0);
+    CHECK(StoreRowCount(db, "SELECT count(*) FROM translation") == 0);
 }
 
 TEST_CASE("Finish re-indexes touched records once, and search finds new names", "[content][store]") {
@@ -171,9 +171,9 @@ TEST_CASE("Finish re-indexes touched records once, and search finds new names", 
     build.Organization("o1", {{"en", "Provider"}});
     build.Service("s1", "o1", {{"en", "Legal advice"}});
     // Before Finish nothing is indexed.
-    CHECK(Count(db, "SELECT count(*) FROM search_doc WHERE record_id = 's1'") == 0);
+    CHECK(StoreRowCount(db, "SELECT count(*) FROM search_doc WHERE record_id = 's1'") == 0);
     build.Done();
-    CHECK(Count(db, "SELECT count(*) FROM search_doc WHERE record_id = 's1'") == 1);
+    CHECK(StoreRowCount(db, "SELECT count(*) FROM search_doc WHERE record_id = 's1'") == 1);
 
     Builder rename(db);
     rename.Text("service", "s1", "name", {{"lv", "Juridiskā palīdzība"}});
@@ -192,7 +192,7 @@ TEST_CASE("A failed write inside the caller's transaction rolls back with it", "
         REQUIRE_FALSE(writer.Upsert("organization", {{"id", "o2"}, {"bogus", 1}}).ok());
         // The caller gives up: no commit.
     }
-    CHECK(Count(db, "SELECT count(*) FROM organization") == 0);
+    CHECK(StoreRowCount(db, "SELECT count(*) FROM organization") == 0);
 }
 
 TEST_CASE("Meta values round-trip and a missing one is not_found", "[content][store]") {

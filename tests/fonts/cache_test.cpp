@@ -8,7 +8,7 @@ using fonts_test::HeadlessImGui;
 
 namespace {
 
-fonts::TextEngineConfig CpuConfig() {
+fonts::TextEngineConfig CacheCpuConfig() {
     fonts::TextEngineConfig config;
     config.atlas_backend = fonts::AtlasBackend::CpuOnly;
     return config;
@@ -17,7 +17,7 @@ fonts::TextEngineConfig CpuConfig() {
 }  // namespace
 
 TEST_CASE("the cache returns the same layout without shaping again", "[fonts][cache]") {
-    fonts::TextEngine engine(CpuConfig());
+    fonts::TextEngine engine(CacheCpuConfig());
     const text::Style style{.size_px = 22.0f, .language = "lv"};
     auto first = engine.Layout("Sveiki, Rīga!", style, 300.0f);
     const auto after_first = engine.counters();
@@ -50,7 +50,7 @@ TEST_CASE("the cache returns the same layout without shaping again", "[fonts][ca
 }
 
 TEST_CASE("the layout cache stays within its memory budget", "[fonts][cache]") {
-    fonts::TextEngineConfig config = CpuConfig();
+    fonts::TextEngineConfig config = CacheCpuConfig();
     config.layout_cache_bytes = 64 * 1024;
     fonts::TextEngine engine(config);
     const text::Style style{.size_px = 18.0f};
@@ -71,7 +71,7 @@ TEST_CASE("the layout cache stays within its memory budget", "[fonts][cache]") {
 
 TEST_CASE("redrawing an unchanged screen does no shaping and no rasterising", "[fonts][cache]") {
     HeadlessImGui imgui;
-    fonts::TextEngine engine(CpuConfig());
+    fonts::TextEngine engine(CacheCpuConfig());
     text::SetCurrentEngine(&engine);
     const text::Style heading{.size_px = 32.0f, .weight = text::Weight::Bold};
     const text::Style body{.size_px = 20.0f, .language = "uk"};
@@ -117,7 +117,7 @@ TEST_CASE("redrawing an unchanged screen does no shaping and no rasterising", "[
 
 TEST_CASE("text outside the clip rectangle costs no vertices and no rasterising", "[fonts][cache]") {
     HeadlessImGui imgui;
-    fonts::TextEngine engine(CpuConfig());
+    fonts::TextEngine engine(CacheCpuConfig());
     text::SetCurrentEngine(&engine);
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -142,7 +142,7 @@ TEST_CASE("text outside the clip rectangle costs no vertices and no rasterising"
 
 TEST_CASE("placeholders are drawn, not dropped", "[fonts][cache][fallback]") {
     HeadlessImGui imgui;
-    fonts::TextEngine engine(CpuConfig());
+    fonts::TextEngine engine(CacheCpuConfig());
     text::SetCurrentEngine(&engine);
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));

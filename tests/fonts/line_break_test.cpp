@@ -47,7 +47,7 @@ const text::Style kEn{.size_px = 20.0f, .language = "en"};
 const text::Style kLv{.size_px = 20.0f, .language = "lv"};
 const text::Style kRu{.size_px = 20.0f, .language = "ru"};
 const text::Style kUk{.size_px = 20.0f, .language = "uk"};
-const text::Style kAr{.size_px = 20.0f, .language = "ar"};
+const text::Style kArStyle{.size_px = 20.0f, .language = "ar"};
 
 }  // namespace
 
@@ -116,21 +116,21 @@ TEST_CASE("line breaks: Russian and Ukrainian", "[fonts][linebreak]") {
 
 TEST_CASE("line breaks: Arabic", "[fonts][linebreak]") {
     using V = std::vector<std::string>;
-    const float wrap = Width("مرحبا بكم", kAr) + 1.0f;
-    auto layout = CpuEngine().Layout("مرحبا بكم في المركز", kAr, wrap);
+    const float wrap = Width("مرحبا بكم", kArStyle) + 1.0f;
+    auto layout = CpuEngine().Layout("مرحبا بكم في المركز", kArStyle, wrap);
     REQUIRE(LineTexts(*layout) == V{"مرحبا بكم", "في المركز"});
     for (const auto& line : layout->lines) {
         CHECK(line.rtl);
         CHECK(line.x + line.width == Approx(wrap).margin(0.01));  // right-aligned
     }
     // A phone number is never split.
-    const auto phone = LinesFitting("اتصل على 67210000 الآن", "اتصل على 6721", kAr);
+    const auto phone = LinesFitting("اتصل على 67210000 الآن", "اتصل على 6721", kArStyle);
     REQUIRE(phone.size() >= 2);
     CHECK(phone[1].rfind("67210000", 0) == 0);
     // The Arabic comma stays with its word.
     const std::string commas = "نعم، شكرا، مع السلامة";
-    for (float w = WidestWord(commas, kAr); w < Width(commas, kAr); w += 2.0f) {
-        for (const auto& line : Lines(commas, kAr, w)) CHECK_FALSE(StartsWithAny(line, {"،"}));
+    for (float w = WidestWord(commas, kArStyle); w < Width(commas, kArStyle); w += 2.0f) {
+        for (const auto& line : Lines(commas, kArStyle, w)) CHECK_FALSE(StartsWithAny(line, {"،"}));
     }
 }
 
@@ -189,9 +189,9 @@ TEST_CASE("max lines cuts with an ellipsis", "[fonts][linebreak]") {
     REQUIRE(first->lines.size() == 1);
     CHECK(first->truncated);
     // Right to left: the ellipsis is at the left end of the line.
-    text::Style ar = kAr;
+    text::Style ar = kArStyle;
     ar.max_lines = 1;
-    auto arabic = CpuEngine().Layout("مرحبا بكم في المركز الجديد للاندماج", ar, Width("مرحبا بكم في", kAr));
+    auto arabic = CpuEngine().Layout("مرحبا بكم في المركز الجديد للاندماج", ar, Width("مرحبا بكم في", kArStyle));
     REQUIRE(arabic->lines.size() == 1);
     CHECK(arabic->lines[0].ellipsized);
     const auto& g0 = arabic->glyphs[arabic->lines[0].first_glyph];

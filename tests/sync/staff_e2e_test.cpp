@@ -25,7 +25,7 @@ namespace {
 
 int64_t Now() { return (int64_t)std::time(nullptr); }
 
-json OnceJson(const synctest::RunResult& run) {
+json StaffOnceJson(const synctest::RunResult& run) {
     INFO("kiosk-sync: " << run.out << run.err);
     json out = json::parse(run.out, nullptr, false);
     REQUIRE(out.is_object());
@@ -112,8 +112,8 @@ struct StaffWorld {
         CHECK(SyncB()["pull"] == "ok");
         REQUIRE(Query(a_db, "SELECT name FROM staff WHERE id = '" + anna + "'") == "Anna Bērziņa");
     }
-    json SyncA() { return OnceJson(synctest::KioskSync(a_db, hub.url(), token_a, {"--firmware", "2.0.1", "once"})); }
-    json SyncB() { return OnceJson(synctest::KioskSync(b_db, hub.url(), token_b, {"once"})); }
+    json SyncA() { return StaffOnceJson(synctest::KioskSync(a_db, hub.url(), token_a, {"--firmware", "2.0.1", "once"})); }
+    json SyncB() { return StaffOnceJson(synctest::KioskSync(b_db, hub.url(), token_b, {"once"})); }
     std::string InboxReason(const std::string& op_id) {
         return Query(hub_db, "SELECT result || ':' || coalesce(reason, '') FROM op_inbox WHERE op_id = '" + op_id + "'");
     }
@@ -140,7 +140,7 @@ TEST_CASE("staff edit made offline: visible at once, reaches the hub when it ret
     CHECK(OutboxDepth(w.a_db) == 1);
 
     // The hub is down: the sync fails, the edit stays queued and visible.
-    json down = OnceJson(synctest::KioskSync(w.a_db, old_url, w.token_a, {"once"}));
+    json down = StaffOnceJson(synctest::KioskSync(w.a_db, old_url, w.token_a, {"once"}));
     CHECK(down["pull"] == "error");
     CHECK(down.contains("push_error"));
     CHECK(OutboxDepth(w.a_db) == 1);

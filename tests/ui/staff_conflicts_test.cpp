@@ -15,7 +15,7 @@
 
 namespace {
 
-const char* kLawyer = "a806739d-5c30-456e-9ea9-75d6268af22f";  // "Konsultācija ar juristu" in the demo
+const char* kConflictLawyer = "a806739d-5c30-456e-9ea9-75d6268af22f";  // "Konsultācija ar juristu" in the demo
 
 int64_t VersionOf(content::Db& db, const std::string& id) {
     auto v = db.QueryInt("SELECT version FROM service WHERE id = '" + std::string(id) + "'");
@@ -26,7 +26,7 @@ int64_t VersionOf(content::Db& db, const std::string& id) {
 std::string ColumnOf(content::Db& db, const std::string& column) {
     auto stmt = db.Prepare("SELECT coalesce(\"" + column + "\", '<null>') FROM service WHERE id = ?1");
     REQUIRE(stmt.ok());
-    stmt->Bind(1, std::string(kLawyer));
+    stmt->Bind(1, std::string(kConflictLawyer));
     REQUIRE(*stmt->Step());
     return stmt->Text(0);
 }
@@ -48,7 +48,7 @@ content::StaffEdit Edit(const std::string& staff_id, const std::string& device, 
     edit.staff_id = staff_id;
     edit.device = device;
     edit.table = "service";
-    edit.record_id = kLawyer;
+    edit.record_id = kConflictLawyer;
     edit.action = content::EditAction::Update;
     edit.base_version = base_version;
     edit.changes = std::move(changes);
@@ -64,7 +64,7 @@ struct ConflictFixture {
     uitest::DemoDb demo;
     std::string staff_id = stafftest::AddStaff(demo.db, "Anna", "2468");
     ConflictFixture() {
-        const int64_t base = VersionOf(demo.db, kLawyer);
+        const int64_t base = VersionOf(demo.db, kConflictLawyer);
         HubMerge(demo.db,
                  Edit(staff_id, "hub", base,
                       {{"url", nullptr, "https://hub.example.lv/jurists"},
@@ -195,7 +195,7 @@ TEST_CASE("conflicts screen: values in words, keep mine, keep theirs, type a val
     REQUIRE(h.Tap("Paturēt servera vērtību"));
     CHECK(f.Conflict("text:name:lv").status == "resolved");
     CHECK(f.Conflict("text:name:lv").resolution == "theirs");
-    auto lv = content::GetService(f.demo.db, kLawyer, "lv");
+    auto lv = content::GetService(f.demo.db, kConflictLawyer, "lv");
     REQUIRE(lv.ok());
     CHECK(lv->name.text == "Jurista konsultācija");
     {
@@ -248,7 +248,7 @@ TEST_CASE("conflicts screen: values in words, keep mine, keep theirs, type a val
     staffprobe::TapAt(h, mx, my);
     CHECK(staffprobe::OutboxCount(f.demo.db) == 3);
     // The visitor sees the chosen values.
-    auto service = content::GetService(f.demo.db, kLawyer, "lv");
+    auto service = content::GetService(f.demo.db, kConflictLawyer, "lv");
     REQUIRE(service.ok());
     CHECK(service->name.text == "Jurista konsultācija");
 }

@@ -42,7 +42,7 @@ content::SessionView Visible(content::Db& db, const std::string& id) {
     return *view;
 }
 
-void TapKeys(uitest::HeadlessUi& h, const std::vector<std::string>& keys) {
+void TapKeySequence(uitest::HeadlessUi& h, const std::vector<std::string>& keys) {
     for (const std::string& k : keys) {
         INFO("key " << k);
         REQUIRE(h.Tap(k));
@@ -109,7 +109,7 @@ TEST_CASE("sessions: add (Riga time), cancel, restore, change seats; one staff_e
     REQUIRE(staffprobe::Staff(h).editors.size() == 2);
     CHECK(staffprobe::Staff(h).editors.back().creating);
     CHECK(staffprobe::Staff(h).editors.back().focused == "local_start");
-    TapKeys(h, {"2", "0", "2", "6", "-", "1", "2", "-", "0", "5", "Lielie burti", "T", "1", "2", ":", "3", "0"});
+    TapKeySequence(h, {"2", "0", "2", "6", "-", "1", "2", "-", "0", "5", "Lielie burti", "T", "1", "2", ":", "3", "0"});
     CHECK(staffprobe::Staff(h).editors.back().values["local_start"] == "2026-12-05T12:30");
     REQUIRE(h.Tap("Saglabāt"));
     INFO(staffprobe::Staff(h).editors.back().notice);
@@ -141,7 +141,7 @@ TEST_CASE("sessions: add (Riga time), cancel, restore, change seats; one staff_e
     CHECK_FALSE(staffprobe::Staff(h).editors.back().creating);
     REQUIRE(h.ScrollToAndTap("Vietu skaits", kOverEditor));
     CHECK(staffprobe::Staff(h).editors.back().focused == "capacity");
-    TapKeys(h, {"Notīrīt", "2", "0"});
+    TapKeySequence(h, {"Notīrīt", "2", "0"});
     REQUIRE(h.Tap("Saglabāt"));
     edits = staffprobe::Outbox(demo.db, "staff_edit");
     REQUIRE(edits.size() == 2);
@@ -228,7 +228,7 @@ TEST_CASE("sessions: seats below those already taken are refused in the staff me
     REQUIRE(staffprobe::Staff(h).editors.size() == 2);
     REQUIRE(staffprobe::Staff(h).editors.back().record_id == rows.front().id);
     REQUIRE(h.ScrollToAndTap("Vietu skaits", kOverEditor));
-    TapKeys(h, {"Notīrīt", "3"});
+    TapKeySequence(h, {"Notīrīt", "3"});
     REQUIRE(h.Tap("Saglabāt"));
     auto problem = [&]() {
         const ui::EditorState& ed = staffprobe::Staff(h).editors.back();
@@ -255,7 +255,7 @@ TEST_CASE("sessions: seats below those already taken are refused in the staff me
     // Exactly the seats taken is allowed.
     REQUIRE(h.Tap("LV"));
     REQUIRE(h.ScrollToAndTap("Vietu skaits", kOverEditor));
-    TapKeys(h, {"Notīrīt", "5"});
+    TapKeySequence(h, {"Notīrīt", "5"});
     REQUIRE(h.Tap("Saglabāt"));
     CHECK(problem().code.empty());
     CHECK(staffprobe::OutboxCount(demo.db) == 1);
