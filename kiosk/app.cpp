@@ -173,6 +173,8 @@ base::Status App::Init() {
             sync_config.hub_url = config.hub_url;
             sync_config.token = token;
             sync_config.interval_s = (int)config.sync_interval_seconds;
+            // The hub's fleet table shows which firmware each kiosk runs (after an update, too).
+            sync_config.firmware_version = FirmwareVersion();
             sync_ = std::make_unique<ksync::SyncClient>(sync_config);
             sync_->SetContentChangedCallback([](int64_t) { NotifyContentChanged(); });
             base::Status started = sync_->Start();

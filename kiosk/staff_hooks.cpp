@@ -17,7 +17,8 @@
 namespace kiosk {
 
 std::string FirmwareVersion() {
-    std::ifstream file("/usr/share/kiosk/version");
+    // Written by image/build (and compared by install-update); a build tree has none.
+    std::ifstream file("/usr/share/kiosk/firmware-version");
     std::string line;
     if (file && std::getline(file, line) && !line.empty()) return line;
     return "dev";
