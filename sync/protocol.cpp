@@ -129,7 +129,7 @@ Result<Change> DecodeChange(const json& item, int64_t since, int64_t previous_se
             return Bad(code, "row id does not match the key in " + change.table);
         }
     }
-    change.row = std::move(*row);
+    change.row = *row;
     return change;
 }
 

@@ -88,7 +88,7 @@ void DrawStaffPinPad(VisitorUi::Impl& ui, StaffSession& staff) {
     io.InputQueueCharacters.resize(0);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace), true)) PinPadErase(pad);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))
+        ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))
         submit = true;
 
     ContentArea area = BeginContent(ui);

@@ -185,13 +185,20 @@ std::string StaffTableKey(const std::string& table);
 // not know) gives the catalogue's fallback text, else `last_resort`, and logs
 // staff_label_missing once per key and language so the journal shows it.
 std::string StaffWord(const VisitorUi::Impl& ui, const std::string& key, const std::string& last_resort);
+// The references below point into the session's cache, not into the arguments: GCC 14's
+// dangling-reference heuristic cannot know that when a string argument is a temporary.
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 14
+#define KIOSK_REFERS_TO_CACHE [[gnu::no_dangling]]
+#else
+#define KIOSK_REFERS_TO_CACHE
+#endif
 // Records of a table (only those whose parent is `parent` unless it is empty), in the staff
 // member's language; cached in the session until a save or new content.
-const content::Result<std::vector<content::EditableSummary>>& StaffRecords(VisitorUi::Impl& ui, StaffSession& staff,
+KIOSK_REFERS_TO_CACHE const content::Result<std::vector<content::EditableSummary>>& StaffRecords(VisitorUi::Impl& ui, StaffSession& staff,
                                                                            const std::string& table,
                                                                            const std::string& parent);
 // One record as the editor reads it, cached like StaffRecords.
-const content::Result<content::EditableRecord>& StaffRecord(VisitorUi::Impl& ui, StaffSession& staff,
+KIOSK_REFERS_TO_CACHE const content::Result<content::EditableRecord>& StaffRecord(VisitorUi::Impl& ui, StaffSession& staff,
                                                             const std::string& table, const std::string& id);
 // The on-screen keyboard (layouts as for visitors) plus a row of the symbols staff need for
 // addresses, times and paths (: / _ ? = & # ...). Returns true when `text` changed.
