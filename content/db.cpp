@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "base/log.h"
+#include "base/private_file.h"
 #include "content/schema.h"
 
 namespace content {
@@ -120,6 +121,9 @@ Result<Db> Db::OpenConnection(const std::string& path, OpenMode mode) {
     db.path_ = path;
     int flags = mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     flags |= SQLITE_OPEN_NOMUTEX;
+    // Kiosk and hub databases hold visitors' names and phone numbers: owner only (its WAL and
+    // shm follow the database file's mode).
+    if (mode == OpenMode::ReadWrite) TRY(base::SecureDatabaseFile(path));
     int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = "cannot open database '" + path + "': " +

@@ -4,6 +4,7 @@
 // thousand rows), indexes children by their parent column, and builds the nested objects
 // from that snapshot. The member <-> column maps are the importer's (FindHsdsTable), so the
 // two cannot drift apart.
+#include "base/json.h"
 #include "content/hsds_export.h"
 
 #include <sqlite3.h>
@@ -244,7 +245,7 @@ json Exporter::Base(const std::string& table, const json& row, bool plain_member
     AddTexts(obj, table, id, plain_members);
     auto extra = row.find("extra");
     if (extra != row.end() && extra->is_string()) {
-        json members = json::parse(extra->get<std::string>(), nullptr, false);
+        json members = base::ParseJsonOrDiscarded(extra->get<std::string>());
         if (members.is_object()) {
             for (auto it = members.begin(); it != members.end(); ++it) {
                 if (!obj.contains(it.key())) obj[it.key()] = *it;
@@ -350,7 +351,7 @@ json Exporter::Form(const json& row) {
         json f = Base("booking_form_field", *field, false);
         if (f.contains("required")) f["required"] = (*field)["required"].get<int64_t>() != 0;
         std::string options_text = Str(*field, "options");
-        json values = options_text.empty() ? json() : json::parse(options_text, nullptr, false);
+        json values = options_text.empty() ? json() : base::ParseJsonOrDiscarded(options_text);
         if (values.is_array()) {
             json options = json::array();
             auto texts = texts_.find({"booking_form_field", Str(*field, "id")});

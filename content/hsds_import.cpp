@@ -9,6 +9,7 @@
 //   [tabular]    CSV reader, datapackage.json, unmodelled CSV tables nested into parents' extra
 //   [check]      reference check against staged rows and the database
 //   [write]      one transaction through ContentWriter, series expansion, Finish, Commit
+#include "base/json.h"
 #include "content/hsds_import.h"
 
 #include <libical/ical.h>
@@ -1200,7 +1201,7 @@ Status Importer::TakeTabular(const std::filesystem::path& folder) {
     bool described = false;
     if (fs::exists(descriptor)) {
         std::string text = TRY_VALUE(ReadFile(descriptor));
-        json package = json::parse(text, nullptr, false);
+        json package = base::ParseJsonOrDiscarded(text);
         if (package.is_object()) {
             described = true;
             if (!package.contains("resources") || !package["resources"].is_array()) {
@@ -1406,7 +1407,7 @@ Result<ImportReport> Importer::Write() {
     if (!unattached_.empty()) {
         json kept = json::object();
         auto previous = GetMeta(db_, "hsds_unattached");
-        if (previous.ok()) kept = json::parse(*previous, nullptr, false);
+        if (previous.ok()) kept = base::ParseJsonOrDiscarded(*previous);
         if (!kept.is_object()) kept = json::object();
         for (const auto& [file, rows] : unattached_) {
             json& list = kept[source_ + "/" + file];
@@ -1452,6 +1453,14 @@ Result<ImportReport> RunImport(Db& db, const std::string& source, const ImportOp
 }
 
 Result<json> ParseJson(std::string_view text, const std::string& source) {
+    // Nesting is checked first: a file of 60 000 nested brackets would parse, then overflow the
+    // stack when copied (base/json.h).
+    auto checked = base::ParseJson(text);
+    if (checked.ok()) return std::move(checked).value();
+    if (checked.error().code == "json_too_deep") {
+        return base::MakeError("hsds_parse_error", source + ": " + checked.error().message);
+    }
+    // Parsed again only to say where it is wrong, as line:column.
     try {
         return json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "base/json.h"
 #include "content/queries.h"
 #include "content/queries_internal.h"
 
@@ -135,7 +136,7 @@ Result<BookingForm> GetBookingForm(Db& db, const std::string& form_id, const std
         std::string options = fields.Text(7);
         if (!options.empty()) {
             // Options are a JSON array of values (strings), or of objects with a "value".
-            nlohmann::json parsed = nlohmann::json::parse(options, nullptr, /*allow_exceptions=*/false);
+            nlohmann::json parsed = base::ParseJsonOrDiscarded(options);
             if (!parsed.is_array()) {
                 return base::MakeError("content_bad_form", "form " + form.id + " field '" + field.key +
                                                                "' has options that are not a JSON array: " + options);

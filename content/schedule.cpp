@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json.h"
+
 namespace content {
 namespace {
 
@@ -96,7 +98,7 @@ std::vector<std::string> SplitList(const std::string& stored) {
     if (stored.empty()) return items;
     // The column holds comma-separated times; a JSON array is accepted too (hand-written rows).
     if (stored.front() == '[') {
-        nlohmann::json parsed = nlohmann::json::parse(stored, nullptr, false);
+        nlohmann::json parsed = base::ParseJsonOrDiscarded(stored);
         if (parsed.is_array()) {
             for (const auto& item : parsed) {
                 if (item.is_string()) items.push_back(item.get<std::string>());

@@ -14,6 +14,7 @@
 //   the record leave it alone. Each op runs in its own SAVEPOINT: an op that no longer fits the
 //   content (its parent is gone, say) is rolled back and logged, stays queued for the hub to
 //   answer, and never blocks the pull.
+#include "base/json.h"
 #include "base/log.h"
 #include "content/staff_internal.h"
 
@@ -79,7 +80,7 @@ Status ReapplyPendingStaffEdits(Db& db, ContentWriter& writer, int64_t now_utc) 
         while (TRY_VALUE(stmt.Step())) ops.push_back({stmt.Text(0), stmt.Text(1), stmt.Text(2)});
     }
     for (const Op& op : ops) {
-        json payload = json::parse(op.payload, nullptr, false);
+        json payload = base::ParseJsonOrDiscarded(op.payload);
         Status status = base::Ok();
         TRY(db.Exec("SAVEPOINT staff_reapply"));
         if (op.kind == "staff_edit") {

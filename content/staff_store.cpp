@@ -3,6 +3,7 @@
 // apply, the re-apply after a pull, the hub merge and conflict resolution).
 #include <sqlite3.h>
 
+#include "base/json.h"
 #include "content/staff_internal.h"
 #include "content/text.h"
 
@@ -23,7 +24,7 @@ json ColumnJson(const Stmt& stmt, int col) {
 }
 
 json ParseStored(const std::string& text) {
-    json value = json::parse(text, nullptr, false);
+    json value = base::ParseJsonOrDiscarded(text);
     return value.is_discarded() ? json(text) : value;
 }
 

@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "base/json.h"
 #include "content/staff_internal.h"
 #include "content/store.h"
 #include "content/text.h"
@@ -179,7 +180,7 @@ bool IsDate(const std::string& value) {
 }
 
 bool IsOptionList(const std::string& value) {
-    json parsed = json::parse(value, nullptr, false);
+    json parsed = base::ParseJsonOrDiscarded(value);
     if (!parsed.is_array()) return false;
     return std::all_of(parsed.begin(), parsed.end(), [](const json& item) { return item.is_string(); });
 }

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "base/json.h"
 #include "base/log.h"
 #include "content/schema.h"
 #include "content/staff_edit.h"
@@ -126,7 +127,7 @@ Result<ApplyReport> Stage::Apply(const ApplyTarget& target) {
                 }
                 ++report.deletes;
             } else {
-                json row = json::parse(latest.Text(4), nullptr, false);
+                json row = base::ParseJsonOrDiscarded(latest.Text(4));
                 if (!row.is_object()) return base::MakeError("sync_bad_stage", "staged row of " + table + " " + key + " is not an object");
                 Status status = writer.Upsert(table, row);
                 if (!status.ok()) {

@@ -1,4 +1,5 @@
 // sync/audit_log.cpp: the hub's audit trail (see audit_log.h for the design).
+#include "base/json.h"
 #include "sync/audit_log.h"
 
 #include <cstdint>
@@ -41,7 +42,7 @@ std::optional<std::string> JsonText(const json& value) {
 
 json ParseStored(const std::optional<std::string>& text) {
     if (!text) return nullptr;
-    json value = json::parse(*text, nullptr, false);
+    json value = base::ParseJsonOrDiscarded(*text);
     return value.is_discarded() ? json(*text) : value;
 }
 

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "base/json.h"
 #include "base/log.h"
 #include "content/schema.h"
 #include "sync/crypto.h"
@@ -130,7 +131,7 @@ Result<BundleManifest> VerifyAndDecode(std::string_view bytes, const BundleImpor
 Result<BundleManifest> ParseManifest(std::string_view json_text) {
     const char* code = "bundle_bad_manifest";
     if (json_text.size() > kMaxManifestBytes) return BadBundle(code, "manifest too large");
-    json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);
+    json doc = base::ParseJsonOrDiscarded(json_text);
     if (!doc.is_object()) return BadBundle(code, "manifest is not a JSON object");
     try {
         auto get_int = [&](const char* name) -> Result<int64_t> {

@@ -10,6 +10,7 @@
 #include <ctime>
 #include <random>
 
+#include "base/json.h"
 #include "base/log.h"
 #include "content/bookings.h"
 #include "content/schema.h"
@@ -56,7 +57,7 @@ Status RecordRejectedStaffOp(content::Db& db, const content::OutboxItem& item, c
     nlohmann::json list = nlohmann::json::array();
     auto existing = content::GetMeta(db, kMetaStaffRejectedEdits);
     if (existing.ok()) {
-        list = nlohmann::json::parse(*existing, nullptr, false);
+        list = base::ParseJsonOrDiscarded(*existing);
         if (!list.is_array()) list = nlohmann::json::array();
     } else if (existing.error().code != "not_found") {
         return existing.error();
@@ -64,7 +65,7 @@ Status RecordRejectedStaffOp(content::Db& db, const content::OutboxItem& item, c
     for (const nlohmann::json& entry : list) {
         if (entry.is_object() && entry.value("op_id", "") == item.op_id) return base::Ok();  // recorded already
     }
-    nlohmann::json payload = nlohmann::json::parse(item.payload, nullptr, false);
+    nlohmann::json payload = base::ParseJsonOrDiscarded(item.payload);
     if (payload.is_discarded()) payload = item.payload;
     list.push_back({{"op_id", item.op_id},
                     {"kind", item.kind},
@@ -201,7 +202,7 @@ Result<PushReport> SyncSession::Push(const std::optional<HealthReport>& health) 
             op.kind = item.kind;
             op.ref_id = item.ref_id;
             op.created_at = item.created_at;
-            op.payload = nlohmann::json::parse(item.payload, nullptr, false);
+            op.payload = base::ParseJsonOrDiscarded(item.payload);
             if (!op.payload.is_object()) op.payload = nlohmann::json{{"unparsed_payload", item.payload}};
             request.ops.push_back(std::move(op));
         }

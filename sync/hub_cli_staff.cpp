@@ -7,6 +7,7 @@
 #include <ctime>
 #include <iostream>
 
+#include "base/json.h"
 #include "sync/audit_log.h"
 #include "sync/cli_table.h"
 #include "sync/hub_cli.h"
@@ -67,7 +68,7 @@ json ConflictJson(const content::StaffConflict& c) {
 json ParseResolutionValue(const content::StaffConflict& conflict, const std::string& text) {
     if (text == "null") return nullptr;
     if (conflict.mine.is_number() || conflict.theirs.is_number()) {
-        json number = json::parse(text, nullptr, false);
+        json number = base::ParseJsonOrDiscarded(text);
         if (number.is_number()) return number;
     }
     return text;

@@ -9,7 +9,9 @@
 #include <set>
 #include <thread>
 
+#include "base/json.h"
 #include "base/log.h"
+#include "base/private_file.h"
 #include "content/hsds_import.h"
 #include "sync/bundle.h"
 #include "sync/cli_table.h"
@@ -164,7 +166,7 @@ int Bookings(HubStore& hub, const Args& args) {
     if (format == "json") {
         nlohmann::json list = nlohmann::json::array();
         for (const auto& b : *bookings) {
-            nlohmann::json payload = nlohmann::json::parse(b.payload, nullptr, false);
+            nlohmann::json payload = base::ParseJsonOrDiscarded(b.payload);
             list.push_back({{"op_id", b.op_id}, {"kiosk", b.kiosk}, {"booking_id", b.booking_id}, {"reference", b.reference},
                             {"session_id", b.session_id}, {"service_id", b.service_id}, {"form_id", b.form_id},
                             {"lang", b.lang}, {"result", b.result}, {"reason", b.reason},
@@ -177,7 +179,7 @@ int Bookings(HubStore& hub, const Args& args) {
         std::vector<std::string> fields;
         std::vector<nlohmann::json> values;
         for (const auto& b : *bookings) {
-            nlohmann::json payload = nlohmann::json::parse(b.payload, nullptr, false);
+            nlohmann::json payload = base::ParseJsonOrDiscarded(b.payload);
             nlohmann::json v = payload.is_object() && payload.contains("values") ? payload["values"] : nlohmann::json::object();
             if (v.is_array()) {  // [[key, value], ...] or [{"key":..,"value":..}]
                 nlohmann::json object = nlohmann::json::object();
@@ -211,9 +213,9 @@ int Bookings(HubStore& hub, const Args& args) {
         return Usage("--format must be csv or json");
     }
     if (args.Has("--out")) {
-        std::ofstream file(args.Get("--out"), std::ios::binary);
-        file << out;
-        if (!file) return Fail(base::MakeError("io_error", "cannot write '" + args.Get("--out") + "'"));
+        // Visitors' names and phone numbers: readable by the administrator only, whatever the umask.
+        auto written = base::WritePrivateFile(args.Get("--out"), out);
+        if (!written.ok()) return Fail(written.error());
     } else {
         std::fwrite(out.data(), 1, out.size(), stdout);
     }

@@ -1,7 +1,12 @@
 #include "sync/hub_server.h"
 
-#include <httplib.h>
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
@@ -9,54 +14,14 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
+#include "base/json.h"
 #include "base/log.h"
+#include "sync/hub_routes.h"
 #include "sync/hub_store.h"
 
 namespace ksync {
-namespace {
-
-int64_t HubNowUtc() { return (int64_t)std::time(nullptr); }
-
-void SendError(httplib::Response& res, int status, std::string_view code, std::string_view message) {
-    res.status = status;
-    res.set_content(EncodeError(code, message), "application/json");
-}
-
-// The worker thread's own connection (SQLite connections stay on one thread).
-Result<HubStore*> WorkerStore(const std::string& path) {
-    thread_local std::string t_path;
-    thread_local std::unique_ptr<HubStore> t_store;
-    if (!t_store || t_path != path) {
-        auto store = HubStore::Connect(path);
-        if (!store.ok()) return store.error();
-        t_store = std::make_unique<HubStore>(std::move(*store));
-        t_path = path;
-    }
-    return t_store.get();
-}
-
-// The kiosk the pre-routing handler authenticated; the route handler runs next on this thread.
-thread_local std::string t_kiosk;
-
-std::optional<int64_t> ParseInt(const std::string& text) {
-    if (text.empty() || text.size() > 18) return std::nullopt;
-    int64_t value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') return std::nullopt;
-        value = value * 10 + (c - '0');
-    }
-    return value;
-}
-
-std::string BearerToken(const httplib::Request& req) {
-    std::string header = req.get_header_value("Authorization");
-    const std::string prefix = "Bearer ";
-    if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0) return {};
-    return header.substr(prefix.size());
-}
-
-}  // namespace
 
 bool IsLoopbackAddress(const std::string& address) {
     return address == "localhost" || address == "::1" || address.rfind("127.", 0) == 0;
@@ -67,7 +32,7 @@ Result<HubConfig> LoadHubConfig(const std::string& path) {
     if (!in) return base::MakeError("config_unreadable", "cannot read hub configuration '" + path + "'");
     std::stringstream text;
     text << in.rdbuf();
-    nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, false);
+    nlohmann::json doc = base::ParseJsonOrDiscarded(text.str());
     if (!doc.is_object()) return base::MakeError("config_invalid", "'" + path + "' is not a JSON object");
     HubConfig config;
     try {
@@ -87,6 +52,10 @@ Result<HubConfig> LoadHubConfig(const std::string& path) {
         get("tombstone_retention_s", config.tombstone_retention_s);
         get("max_body_bytes", config.max_body_bytes);
         get("request_timeout_s", config.request_timeout_s);
+        get("header_timeout_s", config.header_timeout_s);
+        get("body_timeout_s", config.body_timeout_s);
+        get("max_connections", config.max_connections);
+        get("max_connections_per_address", config.max_connections_per_address);
         get("threads", config.threads);
         get("page_limit", config.page_limit);
         get("scope", config.scope);
@@ -97,12 +66,232 @@ Result<HubConfig> LoadHubConfig(const std::string& path) {
     return config;
 }
 
+// Not in an anonymous namespace: HubServer::Impl holds these.
+namespace hub_http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+using Seconds = std::chrono::seconds;
+
+constexpr uint32_t kMaxHeaderBytes = 16 * 1024;
+
+int64_t ServerNowUtc() { return (int64_t)std::time(nullptr); }
+
+// Open connections per peer address and in all; a connection over either limit is closed at once.
+class ConnectionCounter {
+public:
+    ConnectionCounter(int total, int per_address) : max_total_(total), max_per_address_(per_address) {}
+
+    bool Admit(const std::string& address) {
+        std::lock_guard lock(mutex_);
+        int& mine = by_address_[address];
+        if (total_ >= max_total_ || mine >= max_per_address_) {
+            if (mine == 0) by_address_.erase(address);
+            return false;
+        }
+        ++mine;
+        ++total_;
+        return true;
+    }
+    void Release(const std::string& address) {
+        std::lock_guard lock(mutex_);
+        auto it = by_address_.find(address);
+        if (it != by_address_.end() && --it->second <= 0) by_address_.erase(it);
+        --total_;
+    }
+
+private:
+    std::mutex mutex_;
+    std::unordered_map<std::string, int> by_address_;
+    int total_ = 0;
+    int max_total_;
+    int max_per_address_;
+};
+
+// Refusals are logged at most once per 10 s: a flood must not become a flood of log lines.
+void LogRefusedConnection(const std::string& address) {
+    static std::atomic<int64_t> last{0};
+    int64_t now = ServerNowUtc();
+    int64_t before = last.load();
+    if (now - before >= 10 && last.compare_exchange_strong(before, now)) {
+        base::LogWarn("hub_connection_refused", "remote=" + address + " (connection limit reached; further refusals for 10 s not logged)");
+    }
+}
+
+struct Shared {
+    Shared(const HubConfig& config)
+        : routes{config.db_path, config.page_limit, config.max_body_bytes},
+          header_timeout(config.header_timeout_s),
+          body_timeout(config.body_timeout_s),
+          write_timeout(config.request_timeout_s),
+          counter(config.max_connections, config.max_connections_per_address) {}
+
+    HubRouteContext routes;
+    Seconds header_timeout;
+    Seconds body_timeout;
+    Seconds write_timeout;
+    ConnectionCounter counter;
+};
+
+// One connection: read a head within header_timeout, judge it, read the body within
+// body_timeout, answer within write_timeout, and again while the client keeps it alive. A slow
+// client only holds memory and a socket until its deadline; no thread waits for it.
+template <class Stream>
+class Connection : public std::enable_shared_from_this<Connection<Stream>> {
+public:
+    Connection(Stream stream, std::shared_ptr<Shared> shared, std::string remote)
+        : stream_(std::move(stream)), shared_(std::move(shared)), remote_(std::move(remote)) {}
+    ~Connection() { shared_->counter.Release(remote_); }
+
+    void Start() {
+        if constexpr (kTls) {
+            beast::get_lowest_layer(stream_).expires_after(shared_->header_timeout);
+            stream_.async_handshake(asio::ssl::stream_base::server, [self = this->shared_from_this()](beast::error_code ec) {
+                if (ec) return self->Close();
+                self->ReadHead();
+            });
+        } else {
+            ReadHead();
+        }
+    }
+
+private:
+    static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
+
+    void ReadHead() {
+        parser_.emplace();
+        parser_->header_limit(kMaxHeaderBytes);
+        parser_->body_limit(shared_->routes.max_body_bytes);
+        beast::get_lowest_layer(stream_).expires_after(shared_->header_timeout);
+        http::async_read_header(stream_, buffer_, *parser_,
+                                [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnHead(ec); });
+    }
+
+    void OnHead(beast::error_code ec) {
+        if (ec == http::error::header_limit) return Send(HubErrorReply(431, "headers_too_large", "request headers too large"), true);
+        if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::eof) return Close();
+        if (ec) return Send(HubErrorReply(400, "bad_request", "malformed request"), true);
+        const auto& request = parser_->get();
+        head_ = HubRequestHead{};
+        head_.method = std::string(request.method_string());
+        head_.target = std::string(request.target());
+        head_.authorization = std::string(request[http::field::authorization]);
+        head_.content_encoding = std::string(request[http::field::content_encoding]);
+        if (auto length = parser_->content_length()) head_.content_length = *length;
+        head_.remote = remote_;
+        HeadVerdict verdict = CheckHubRequestHead(shared_->routes, head_);
+        // Refused before the body is read: the connection is closed after the answer, so the
+        // unread body is never parsed as a next request.
+        if (verdict.refusal) return Send(std::move(*verdict.refusal), true);
+        kiosk_ = std::move(verdict.kiosk);
+        if (beast::iequals(request[http::field::expect], "100-continue")) {
+            auto go_on = std::make_shared<http::response<http::empty_body>>(http::status::continue_, request.version());
+            beast::get_lowest_layer(stream_).expires_after(shared_->write_timeout);
+            http::async_write(stream_, *go_on, [self = this->shared_from_this(), go_on](beast::error_code ec, size_t) {
+                if (ec) return self->Close();
+                self->ReadBody();
+            });
+            return;
+        }
+        ReadBody();
+    }
+
+    void ReadBody() {
+        beast::get_lowest_layer(stream_).expires_after(shared_->body_timeout);
+        http::async_read(stream_, buffer_, *parser_, [self = this->shared_from_this()](beast::error_code ec, size_t) {
+            self->OnBody(ec);
+        });
+    }
+
+    void OnBody(beast::error_code ec) {
+        if (ec == http::error::body_limit) return Send(HubErrorReply(413, "payload_too_large", "request body too large"), true);
+        if (ec) return Close();
+        HubReply reply = HandleHubRequest(shared_->routes, kiosk_, head_, parser_->get().body());
+        Send(std::move(reply), !parser_->get().keep_alive());
+    }
+
+    void Send(HubReply reply, bool close) {
+        response_ = {};
+        response_.version(11);
+        response_.result((unsigned)reply.status);
+        if (reply.status != 304) {
+            response_.set(http::field::content_type, "application/json");
+            response_.body() = std::move(reply.body);
+        }
+        response_.keep_alive(!close);
+        response_.prepare_payload();
+        beast::get_lowest_layer(stream_).expires_after(shared_->write_timeout);
+        http::async_write(stream_, response_, [self = this->shared_from_this(), close](beast::error_code ec, size_t) {
+            if (ec || close) return self->Close();
+            self->ReadHead();
+        });
+    }
+
+    void Close() {
+        if constexpr (kTls) {
+            beast::get_lowest_layer(stream_).expires_after(Seconds(2));
+            stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {
+                beast::error_code ignored;
+                beast::get_lowest_layer(self->stream_).socket().shutdown(tcp::socket::shutdown_both, ignored);
+            });
+        } else {
+            beast::error_code ignored;
+            stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        }
+    }
+
+    Stream stream_;
+    std::shared_ptr<Shared> shared_;
+    std::string remote_;
+    beast::flat_buffer buffer_;
+    std::optional<http::request_parser<http::string_body>> parser_;
+    http::response<http::string_body> response_;
+    HubRequestHead head_;
+    std::string kiosk_;
+};
+
+}  // namespace hub_http
+
+using namespace hub_http;
+
 struct HubServer::Impl {
-    std::unique_ptr<httplib::Server> server;
+    asio::io_context io;
+    std::optional<asio::ssl::context> tls;
+    std::optional<tcp::acceptor> acceptor;
+    std::shared_ptr<Shared> shared;
     bool bound = false;
     std::mutex mutex;
     std::condition_variable wake;
     bool stopping = false;
+
+    void Accept() {
+        acceptor->async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+            if (ec == asio::error::operation_aborted) return;
+            if (!ec) Admit(std::move(socket));
+            Accept();
+        });
+    }
+
+    void Admit(tcp::socket socket) {
+        beast::error_code ec;
+        auto peer = socket.remote_endpoint(ec);
+        if (ec) return;
+        std::string remote = peer.address().to_string();
+        if (!shared->counter.Admit(remote)) {
+            LogRefusedConnection(remote);
+            socket.close(ec);
+            return;
+        }
+        socket.set_option(tcp::no_delay(true), ec);
+        if (tls) {
+            using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+            std::make_shared<Connection<TlsStream>>(TlsStream(beast::tcp_stream(std::move(socket)), *tls), shared, remote)->Start();
+        } else {
+            std::make_shared<Connection<beast::tcp_stream>>(beast::tcp_stream(std::move(socket)), shared, remote)->Start();
+        }
+    }
 };
 
 HubServer::HubServer(HubConfig config) : config_(std::move(config)), impl_(std::make_unique<Impl>()) {}
@@ -124,127 +313,39 @@ base::Status HubServer::Bind() {
     {
         auto store = HubStore::Setup(config.db_path);
         if (!store.ok()) return store.error();
-        auto pruned = store->PruneTombstones(HubNowUtc(), config.tombstone_retention_s);
+        auto pruned = store->PruneTombstones(ServerNowUtc(), config.tombstone_retention_s);
         if (!pruned.ok()) return pruned.error();
     }
     if (tls) {
-        auto server = std::make_unique<httplib::SSLServer>(config.tls_cert.c_str(), config.tls_key.c_str());
-        if (!server->is_valid()) {
+        impl_->tls.emplace(asio::ssl::context::tls_server);
+        try {
+            impl_->tls->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                                    asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                                    asio::ssl::context::no_tlsv1_1);
+            impl_->tls->use_certificate_chain_file(config.tls_cert);
+            impl_->tls->use_private_key_file(config.tls_key, asio::ssl::context::pem);
+        } catch (const std::exception& e) {
             return base::MakeError("hub_tls_config", "cannot load certificate '" + config.tls_cert + "' and key '" +
-                                                         config.tls_key + "'");
+                                                         config.tls_key + "': " + e.what());
         }
-        impl_->server = std::move(server);
-    } else {
-        impl_->server = std::make_unique<httplib::Server>();
     }
-    httplib::Server& server = *impl_->server;
-    int threads = std::max(2, config.threads);
-    server.new_task_queue = [threads] { return new httplib::ThreadPool((size_t)threads); };
-    server.set_payload_max_length(config.max_body_bytes);
-    server.set_read_timeout(config.request_timeout_s, 0);
-    server.set_write_timeout(config.request_timeout_s, 0);
-    server.set_keep_alive_timeout(5);
-    server.set_keep_alive_max_count(1000);
-    server.set_tcp_nodelay(true);
+    impl_->shared = std::make_shared<Shared>(config);
 
-    const std::string db_path = config.db_path;
-    server.set_pre_routing_handler([db_path](const httplib::Request& req, httplib::Response& res) {
-        t_kiosk.clear();
-        std::string token = BearerToken(req);
-        if (token.empty()) {
-            SendError(res, 401, "unauthorized", "a kiosk token is required");
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        auto store = WorkerStore(db_path);
-        if (!store.ok()) {
-            base::LogError("hub_db_unavailable", store.error().ToString());
-            SendError(res, 503, "unavailable", "the hub database is unavailable");
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        auto kiosk = (*store)->Authenticate(token);
-        if (!kiosk.ok()) {
-            SendError(res, 503, "unavailable", "the hub database is busy");
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        if (!kiosk->has_value()) {
-            base::LogWarn("hub_unauthorized", "remote=" + req.remote_addr + " path=" + req.path);
-            SendError(res, 401, "unauthorized", "unknown or revoked kiosk token");
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        t_kiosk = **kiosk;
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
-
-    const int default_limit = config.page_limit;
-    server.Get("/v1/changes", [db_path, default_limit](const httplib::Request& req, httplib::Response& res) {
-        PullRequestArgs args;
-        args.limit = default_limit;
-        if (req.has_param("since")) {
-            auto since = ParseInt(req.get_param_value("since"));
-            if (!since) return SendError(res, 400, "bad_request", "'since' must be a non-negative integer");
-            args.since = *since;
-        }
-        if (req.has_param("limit")) {
-            auto limit = ParseInt(req.get_param_value("limit"));
-            if (!limit || *limit == 0) return SendError(res, 400, "bad_request", "'limit' must be a positive integer");
-            args.limit = (int)std::min<int64_t>(*limit, kMaxPageLimit);
-        }
-        args.epoch = req.get_param_value("epoch");
-        HubStore* store = WorkerStore(db_path).value();
-        auto answer = store->Pull(args);
-        if (!answer.ok()) {
-            base::LogError("hub_pull_failed", answer.error().ToString());
-            return SendError(res, 503, "unavailable", "cannot read changes: " + answer.error().code);
-        }
-        auto seen = store->RecordSeen(t_kiosk, args.since, HubNowUtc());
-        if (!seen.ok()) base::LogWarn("hub_record_seen_failed", seen.error().ToString());
-        if (answer->not_modified) {
-            res.status = 304;
-            return;
-        }
-        res.set_content(std::move(answer->body), "application/json");
-    });
-
-    server.Post("/v1/push", [db_path](const httplib::Request& req, httplib::Response& res) {
-        auto request = DecodePushRequest(req.body);
-        if (!request.ok()) return SendError(res, 400, request.error().code, request.error().message);
-        HubStore* store = WorkerStore(db_path).value();
-        auto response = store->ApplyPush(t_kiosk, *request, HubNowUtc());
-        if (!response.ok()) {
-            base::LogError("hub_push_failed", response.error().ToString());
-            return SendError(res, 503, "unavailable", "cannot store the operations: " + response.error().code);
-        }
-        res.set_content(EncodePushResponse(*response), "application/json");
-    });
-
-    server.Get("/v1/health", [db_path](const httplib::Request&, httplib::Response& res) {
-        HubStore* store = WorkerStore(db_path).value();
-        auto head = store->Head();
-        auto epoch = store->Epoch();
-        if (!head.ok() || !epoch.ok()) return SendError(res, 503, "unavailable", "the hub database is unavailable");
-        nlohmann::json body = {{"status", "ok"}, {"kiosk", t_kiosk}, {"head", *head}, {"epoch", *epoch}, {"time", HubNowUtc()}};
-        res.set_content(body.dump(), "application/json");
-    });
-
-    server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        switch (res.status) {
-            case 404: SendError(res, 404, "not_found", "no such endpoint"); break;
-            case 405: SendError(res, 405, "method_not_allowed", "method not allowed"); break;
-            case 413: SendError(res, 413, "payload_too_large", "request body too large"); break;
-            case 400: SendError(res, 400, "bad_request", "malformed request"); break;
-            default: SendError(res, res.status, "error", "request failed"); break;
-        }
-        return httplib::Server::HandlerResponse::Handled;
-    }));
-    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        SendError(res, 500, "internal", "internal error");
-    });
-
-    int port = config.port == 0 ? server.bind_to_any_port(config.listen) : (server.bind_to_port(config.listen, config.port) ? config.port : -1);
-    if (port <= 0) {
-        return base::MakeError("hub_bind_failed", "cannot listen on " + config.listen + ":" + std::to_string(config.port));
-    }
+    beast::error_code ec;
+    tcp::resolver resolver(impl_->io);
+    auto endpoints = resolver.resolve(config.listen, std::to_string(config.port), tcp::resolver::passive, ec);
+    auto bind_failed = [&](const std::string& why) {
+        return base::MakeError("hub_bind_failed", "cannot listen on " + config.listen + ":" + std::to_string(config.port) + ": " + why);
+    };
+    if (ec || endpoints.empty()) return bind_failed(ec ? ec.message() : "no such address");
+    tcp::endpoint endpoint = endpoints.begin()->endpoint();
+    tcp::acceptor& acceptor = impl_->acceptor.emplace(impl_->io);
+    acceptor.open(endpoint.protocol(), ec);
+    if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor.bind(endpoint, ec);
+    if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) return bind_failed(ec.message());
+    int port = acceptor.local_endpoint().port();
     port_ = port;
     impl_->bound = true;
     if (!config.port_file.empty()) {
@@ -265,25 +366,30 @@ base::Status HubServer::Run() {
             lock.unlock();
             auto store = HubStore::Connect(config_.db_path);
             if (store.ok()) {
-                auto pruned = store->PruneTombstones(HubNowUtc(), config_.tombstone_retention_s);
+                auto pruned = store->PruneTombstones(ServerNowUtc(), config_.tombstone_retention_s);
                 if (!pruned.ok()) base::LogWarn("hub_prune_failed", pruned.error().ToString());
             }
             lock.lock();
         }
     });
-    bool ok = impl_->server->listen_after_bind();
+    impl_->Accept();
+    // Requests are answered on these threads (SQLite work included); waiting for slow clients
+    // happens in the event loop and takes none of them.
+    std::vector<std::thread> workers;
+    for (int i = 1; i < std::max(1, config_.threads); ++i) workers.emplace_back([this] { impl_->io.run(); });
+    impl_->io.run();
+    for (auto& worker : workers) worker.join();
     {
         std::lock_guard lock(impl_->mutex);
         impl_->stopping = true;
     }
     impl_->wake.notify_all();
     pruner.join();
-    if (!ok && impl_->bound) return base::MakeError("hub_serve_failed", "the HTTP server stopped with an error");
     return base::Ok();
 }
 
 void HubServer::Stop() {
-    if (impl_ && impl_->server) impl_->server->stop();
+    if (impl_) impl_->io.stop();
 }
 
 }  // namespace ksync

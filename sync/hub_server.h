@@ -4,12 +4,20 @@
 // - Routes (docs/sync-protocol.md): GET /v1/changes, POST /v1/push, GET /v1/health. Every
 //   request, on every path, must carry "Authorization: Bearer <token>" of an enrolled, unrevoked
 //   kiosk; otherwise the answer is 401 with a JSON error and nothing else is read or written.
-// - Each worker thread opens its own HubStore connection on first use (SQLite connections are
-//   not shared between threads); WAL lets pulls read while a push writes.
+// - HTTP comes from Boost.Beast with asynchronous I/O: waiting for a client's bytes holds no
+//   thread, so slow clients cannot take the hub from the kiosks (docs/decisions.md). `threads`
+//   threads run the event loop and answer requests; each opens its own HubStore connection on
+//   first use (sync/hub_routes.h); WAL lets pulls read while a push writes.
+// - Deadlines: the request line and headers within header_timeout_s (also the TLS handshake and
+//   the idle time between keep-alive requests), the body within body_timeout_s, the answer
+//   within request_timeout_s; past them the connection is closed.
+// - Connections: at most max_connections open, and max_connections_per_address from one peer
+//   address; more are closed as soon as they are accepted.
+// - The head is judged before the body is read (sync/hub_routes.h): no token, a compressed
+//   body or a declared body over max_body_bytes is answered and the connection closed.
 // - TLS comes from the configuration (certificate + key). Plain HTTP is refused unless the
 //   listen address is loopback or allow_plain_http is set explicitly.
-// - Limits: request bodies over max_body_bytes get 413; reads and writes time out after
-//   request_timeout_s; every error body is {"error": {"code", "message"}}.
+// - Every error body is {"error": {"code", "message"}}.
 #pragma once
 
 #include <atomic>
@@ -30,8 +38,12 @@ struct HubConfig {
     bool allow_plain_http = false;       // plain HTTP on a non-loopback address
     int64_t tombstone_retention_s = 90 * 86400;
     size_t max_body_bytes = 1u << 20;
-    int request_timeout_s = 15;
-    int threads = 64;                    // worker threads (one per open keep-alive connection)
+    int request_timeout_s = 15;          // writing an answer
+    int header_timeout_s = 10;           // TLS handshake + request line and headers (and keep-alive idle)
+    int body_timeout_s = 30;             // the request body
+    int max_connections = 1024;
+    int max_connections_per_address = 64;
+    int threads = 8;                     // threads answering requests (none waits for a slow client)
     int page_limit = 1000;               // default changes per page
     std::string scope = "default";       // bundle scope (which kiosks a bundle is for)
     std::string port_file;               // when set, the bound port is written here once listening

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/json.h"
 #include "content/schema.h"
 
 namespace ksync {
@@ -58,12 +59,16 @@ bool IsKeyPart(std::string_view text) {
     return !text.empty() && text.size() <= kMaxIdLength && text.find('\x1f') == std::string_view::npos;
 }
 
-// Parses without exceptions; a body that is not JSON is an error, not a crash.
+// Parses without exceptions; a body that is not JSON, or nested deeper than any message of the
+// protocol (base/json.h), is an error, not a crash.
 Result<json> ParseJson(std::string_view body, size_t limit) {
     if (body.size() > limit) return Bad("proto_too_large", "body of " + std::to_string(body.size()) + " bytes exceeds the limit");
-    json value = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
-    if (value.is_discarded()) return Bad("proto_bad_json", "body is not valid JSON");
-    return value;
+    auto value = base::ParseJson(body);
+    if (!value.ok()) {
+        if (value.error().code == "json_too_deep") return Bad("proto_too_deep", "body " + value.error().message);
+        return Bad("proto_bad_json", "body is not valid JSON");
+    }
+    return std::move(value).value();
 }
 
 Result<Change> DecodeChange(const json& item, int64_t since, int64_t previous_seq) {
@@ -352,7 +357,7 @@ std::string EncodeError(std::string_view code, std::string_view message) {
 
 base::Error DecodeError(int http_status, std::string_view body) {
     std::string fallback_code = "hub_http_" + std::to_string(http_status);
-    json doc = json::parse(body.begin(), body.end(), nullptr, false);
+    json doc = base::ParseJsonOrDiscarded(body);
     if (doc.is_object()) {
         auto error = doc.find("error");
         if (error != doc.end() && error->is_object()) {

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "base/json.h"
 #include "base/log.h"
 #include "content/store.h"
 #include "ui/localize.h"
@@ -74,7 +75,7 @@ std::vector<std::pair<std::string, std::string>> HubSeenHealth(VisitorUi::Impl& 
     auto meta = content::GetMeta(ui.db, "hub_seen_health");
     if (!meta.ok() || meta->empty()) return lines;
     *reported = true;
-    nlohmann::json health = nlohmann::json::parse(*meta, nullptr, /*allow_exceptions=*/false);
+    nlohmann::json health = base::ParseJsonOrDiscarded(*meta);
     if (!health.is_object()) {
         lines.emplace_back("", *meta);  // not JSON: show it as it is rather than nothing
         return lines;
