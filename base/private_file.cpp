@@ -12,7 +12,7 @@ namespace {
 
 std::string Reason() { return std::strerror(errno); }
 
-// Strips the bits of users other than the owner's group; absent files are fine.
+// Strips every bit of users other than the owner; absent files are fine.
 Status StripOtherUsers(const std::string& path) {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) {
@@ -20,7 +20,7 @@ Status StripOtherUsers(const std::string& path) {
         return MakeError("file_mode_failed", "cannot stat '" + path + "': " + Reason());
     }
     if (!S_ISREG(st.st_mode)) return MakeError("file_mode_failed", "'" + path + "' is not a regular file");
-    mode_t wanted = st.st_mode & 07770 & ~S_IWGRP;
+    mode_t wanted = st.st_mode & 07700;
     if ((st.st_mode & 07777) == wanted) return Ok();
     if (::chmod(path.c_str(), wanted) != 0) {
         return MakeError("file_mode_failed", "cannot restrict '" + path + "' to its owner: " + Reason());

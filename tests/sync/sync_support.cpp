@@ -241,11 +241,12 @@ RunResult KioskSync(const std::string& db, const std::string& url, const std::st
 
 HubProcess::~HubProcess() { Stop(); }
 
-void HubProcess::Start(const std::string& db, const std::vector<std::string>& extra) {
+void HubProcess::Start(const std::string& db, const std::vector<std::string>& extra, const std::string& config_file) {
     dir_ = TempDir("hubproc");
     std::string port_file = dir_ + "/port";
-    std::vector<std::string> argv = {KIOSK_HUB_BIN, "--db", db, "serve", "--listen", "127.0.0.1", "--port", "0",
-                                     "--port-file", port_file};
+    std::vector<std::string> argv = {KIOSK_HUB_BIN};
+    if (!config_file.empty()) argv.insert(argv.end(), {"--config", config_file});
+    argv.insert(argv.end(), {"--db", db, "serve", "--listen", "127.0.0.1", "--port", "0", "--port-file", port_file});
     argv.insert(argv.end(), extra.begin(), extra.end());
     pid_ = Spawn(argv, dir_ + "/out", dir_ + "/err");
     auto end = std::chrono::steady_clock::now() + std::chrono::seconds(20);

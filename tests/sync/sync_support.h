@@ -47,7 +47,8 @@ class HubProcess {
 public:
     HubProcess() = default;
     ~HubProcess();
-    void Start(const std::string& db, const std::vector<std::string>& extra = {});
+    // `config_file`: a hub configuration (JSON) given as --config before the command.
+    void Start(const std::string& db, const std::vector<std::string>& extra = {}, const std::string& config_file = "");
     void Stop();
     void Kill();
     int port() const { return port_; }

@@ -1,0 +1,328 @@
+// A hostile HTTP client against a real kiosk-hub on 127.0.0.1 (issue: security items 1, 2, 3, 7,
+// 11): deeply nested JSON, compressed bodies, slow clients, a body the hub refused to read, and
+// the modes of the files that hold visitors' data. Each case failed against the hub before the
+// fix (cpp-httplib: a stack overflow, a 1 GB inflate, 64 threads held by 64 slow clients, the
+// unread body answered as a second request, 0644 files).
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <catch2/catch_test_macros.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <thread>
+
+#include "base/json.h"
+#include "content/db.h"
+#include "sync/gzip.h"
+#include "sync/http_client.h"
+#include "sync/protocol.h"
+#include "sync_support.h"
+
+using nlohmann::json;
+using synctest::HubProcess;
+
+namespace {
+
+// A TCP connection to 127.0.0.1:port from the given local address (127.0.0.x: the loopback range
+// stands in for distinct peers).
+class RawClient {
+public:
+    RawClient(int port, const char* from = "127.0.0.1") {
+        fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        inet_pton(AF_INET, from, &local.sin_addr);
+        ::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local);
+        sockaddr_in to{};
+        to.sin_family = AF_INET;
+        to.sin_port = htons((uint16_t)port);
+        inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
+        connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&to), sizeof to) == 0;
+    }
+    ~RawClient() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    bool connected() const { return connected_; }
+    bool Send(const std::string& bytes) {
+        return ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) == (ssize_t)bytes.size();
+    }
+    // Everything until the peer closes or `timeout_ms` passes without a byte.
+    std::string ReadAll(int timeout_ms) {
+        std::string out;
+        char buffer[65536];
+        while (true) {
+            pollfd p{fd_, POLLIN, 0};
+            if (::poll(&p, 1, timeout_ms) <= 0) break;
+            ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+            if (n <= 0) {
+                closed_ = true;
+                break;
+            }
+            out.append(buffer, (size_t)n);
+        }
+        return out;
+    }
+    bool closed() const { return closed_; }
+    // True when the peer closed the connection within `timeout_ms`.
+    bool ClosedWithin(int timeout_ms) {
+        ReadAll(timeout_ms);
+        return closed_;
+    }
+
+private:
+    int fd_ = -1;
+    bool connected_ = false;
+    bool closed_ = false;
+};
+
+int CountResponses(const std::string& bytes) {
+    int count = 0;
+    for (size_t at = bytes.find("HTTP/1.1 "); at != std::string::npos; at = bytes.find("HTTP/1.1 ", at + 1)) ++count;
+    return count;
+}
+
+std::string Nested(int depth) { return std::string((size_t)depth, '[') + std::string((size_t)depth, ']'); }
+
+std::string Post(const std::string& path, const std::string& token, const std::string& body,
+                 const std::string& extra_headers = "") {
+    std::string request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n";
+    if (!token.empty()) request += "Authorization: Bearer " + token + "\r\n";
+    request += extra_headers;
+    request += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+    return request;
+}
+
+std::string HealthRequest(const std::string& token) {
+    return "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+}
+
+int64_t RssKiB(pid_t pid) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6));
+    }
+    return -1;
+}
+
+int Mode(const std::string& path) {
+    struct stat st;
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    return (int)(st.st_mode & 0777);
+}
+
+// A hub with the demo content, one enrolled kiosk, and a configuration with short deadlines.
+struct HostileHub {
+    std::string dir = synctest::TempDir("hostile");
+    std::string db = dir + "/hub.db";
+    std::string token;
+    HubProcess hub;
+
+    explicit HostileHub(const std::string& config_json = R"({"header_timeout_s": 2, "body_timeout_s": 3,
+        "max_connections_per_address": 16})") {
+        synctest::Hub(db, {"import-hsds", std::string(KIOSK_SOURCE_DIR) + "/content/demo/demo.json"});
+        token = synctest::Enrol(db, "lobby-1");
+        std::ofstream(dir + "/hub.json") << config_json;
+        hub.Start(db, {}, dir + "/hub.json");
+    }
+};
+
+}  // namespace
+
+TEST_CASE("JSON nested deeper than 64 levels is refused before a value is built", "[unit]") {
+    CHECK(base::ParseJson(Nested(64)).ok());
+    auto deep = base::ParseJson(Nested(65));
+    REQUIRE_FALSE(deep.ok());
+    CHECK(deep.error().code == "json_too_deep");
+    auto very_deep = base::ParseJson(Nested(60000));
+    REQUIRE_FALSE(very_deep.ok());
+    CHECK(very_deep.error().code == "json_too_deep");
+    CHECK(base::ParseJsonOrDiscarded(Nested(60000)).is_discarded());
+    CHECK(base::ParseJson("{\"a\": [1, 2").error().code == "json_invalid");
+    // Objects count as levels too.
+    std::string objects;
+    for (int i = 0; i < 100; ++i) objects += "{\"a\":";
+    objects += "1" + std::string(100, '}');
+    CHECK(base::ParseJson(objects).error().code == "json_too_deep");
+
+    // The push decoder, with a booking payload nested 60 000 levels deep (120 KB).
+    std::string push = R"({"kiosk_time": 1, "ops": [{"op_id": "op-1", "kind": "booking", "created_at": 1, "payload": )" +
+                       Nested(60000) + "}]}";
+    auto decoded = ksync::DecodePushRequest(push);
+    REQUIRE_FALSE(decoded.ok());
+    CHECK(decoded.error().code == "proto_too_deep");
+}
+
+TEST_CASE("hub: a push nested 60 000 levels deep is answered 400 and the hub goes on serving", "[e2e]") {
+    HostileHub h;
+    std::string push = R"({"kiosk_time": 1, "ops": [{"op_id": "op-1", "kind": "booking", "created_at": 1, "payload": )" +
+                       Nested(60000) + "}]}";
+    RawClient client(h.hub.port());
+    REQUIRE(client.Send(Post("/v1/push", h.token, push)));
+    std::string answer = client.ReadAll(5000);
+    CHECK(answer.find("HTTP/1.1 400") == 0);
+    CHECK(answer.find("proto_too_deep") != std::string::npos);
+    RawClient next(h.hub.port());
+    REQUIRE(next.Send(HealthRequest(h.token)));
+    CHECK(next.ReadAll(5000).find("HTTP/1.1 200") == 0);
+}
+
+TEST_CASE("hub: a compressed request body is refused unread, whatever it would inflate to", "[e2e]") {
+    HostileHub h;
+    // 1 MB of gzip that inflates to about 1 GB.
+    std::string zeros(64u << 20, '\0');
+    std::string chunk = ksync::GzipCompress(zeros).value();
+    std::string bomb;
+    while (bomb.size() + chunk.size() < (1u << 20) - 1024) bomb += chunk;
+    int64_t rss_before = RssKiB(h.hub.pid());
+    for (int i = 0; i < 3; ++i) {
+        RawClient client(h.hub.port());
+        REQUIRE(client.Send(Post("/v1/push", h.token, bomb, "Content-Encoding: gzip\r\n")));
+        std::string answer = client.ReadAll(5000);
+        CHECK(answer.find("HTTP/1.1 415") == 0);
+        CHECK(answer.find("unsupported_encoding") != std::string::npos);
+        CHECK(client.closed());
+    }
+    // Nothing was inflated: the hub grew by far less than one inflated body.
+    CHECK(RssKiB(h.hub.pid()) - rss_before < 64 * 1024);
+}
+
+TEST_CASE("kiosk: a gzip response that inflates past the limit is refused, not held in memory", "[faults]") {
+    // A one-shot raw server answering with a gzip bomb.
+    int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+    REQUIRE(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    REQUIRE(::listen(listener, 4) == 0);
+    socklen_t length = sizeof address;
+    ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length);
+    int port = ntohs(address.sin_port);
+    std::string bomb = ksync::GzipCompress(std::string(256u << 20, ' ')).value();
+    std::thread server([&] {
+        int fd = ::accept(listener, nullptr, nullptr);
+        char buffer[4096];
+        (void)::recv(fd, buffer, sizeof buffer, 0);
+        std::string head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: " +
+                           std::to_string(bomb.size()) + "\r\nConnection: close\r\n\r\n";
+        (void)::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
+        (void)::send(fd, bomb.data(), bomb.size(), MSG_NOSIGNAL);
+        ::close(fd);
+    });
+    ksync::HttpOptions options;
+    options.base_url = "http://127.0.0.1:" + std::to_string(port);
+    options.bearer_token = "t";
+    options.max_response_bytes = 8u << 20;
+    ksync::HttpClient client(options);
+    auto response = client.Get("/v1/changes");
+    server.join();
+    ::close(listener);
+    REQUIRE_FALSE(response.ok());
+    CHECK(response.error().code == "http_response_too_large");
+}
+
+TEST_CASE("hub: an unread body after an early refusal is never answered as a second request", "[e2e]") {
+    HostileHub h;
+    // Refused for its missing token before the body is read; the body is a whole valid request.
+    std::string smuggled = HealthRequest(h.token);
+    RawClient client(h.hub.port());
+    REQUIRE(client.Send(Post("/v1/push", "", smuggled)));
+    std::string answer = client.ReadAll(3000);
+    CHECK(answer.find("HTTP/1.1 401") == 0);
+    CHECK(CountResponses(answer) == 1);
+    CHECK(client.closed());
+    // The same with a body that arrives after the refusal.
+    RawClient late(h.hub.port());
+    std::string head = "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(smuggled.size()) + "\r\n\r\n";
+    REQUIRE(late.Send(head));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    late.Send(smuggled);
+    std::string late_answer = late.ReadAll(3000);
+    CHECK(CountResponses(late_answer) == 1);
+    CHECK(late_answer.find("HTTP/1.1 401") == 0);
+}
+
+TEST_CASE("hub: 200 slow clients without a token do not keep real kiosks from syncing", "[e2e]") {
+    HostileHub h;
+    // 200 connections sending one header byte a second: 100 from one address, 100 from 100 other
+    // addresses (each under the per-address limit, so only the event loop protects the hub).
+    std::vector<std::unique_ptr<RawClient>> slow;
+    for (int i = 0; i < 100; ++i) slow.push_back(std::make_unique<RawClient>(h.hub.port(), "127.0.0.2"));
+    for (int i = 0; i < 100; ++i) {
+        std::string from = "127.0.1." + std::to_string(i + 1);
+        slow.push_back(std::make_unique<RawClient>(h.hub.port(), from.c_str()));
+    }
+    std::atomic<bool> stop{false};
+    std::thread dribble([&] {
+        const std::string line = "GET /v1/health HTTP/1.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+        for (size_t at = 0; at < line.size() && !stop; ++at) {
+            for (auto& client : slow) client->Send(line.substr(at, 1));
+            for (int i = 0; i < 10 && !stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    // Of the 100 from one address at most 16 were let in (per-address limit); the other 100 are
+    // all open. All are cut off at the 2 s header deadline although they keep sending.
+    int open = 0;
+    for (auto& client : slow) {
+        if (!client->ClosedWithin(10)) ++open;
+    }
+    CHECK(open <= 116);
+    CHECK(open >= 100);
+
+    // Two real kiosks sync the whole demo content in their normal time (well under a second alone).
+    for (const char* name : {"k1", "k2"}) {
+        std::string kiosk_db = h.dir + "/" + name + ".db";
+        std::string token = name == std::string("k1") ? h.token : synctest::Enrol(h.db, name);
+        auto started = std::chrono::steady_clock::now();
+        auto run = synctest::KioskSync(kiosk_db, h.hub.url(), token, {"once"}, 20000);
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        INFO(run.out << run.err);
+        CHECK(run.exit_code == 0);
+        CHECK(seconds < 5.0);
+        CHECK(synctest::ContentDigest(kiosk_db) == synctest::ContentDigest(h.db));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    int still_open = 0;
+    for (auto& client : slow) {
+        if (!client->ClosedWithin(10)) ++still_open;
+    }
+    CHECK(still_open == 0);
+    stop = true;
+    dribble.join();
+}
+
+TEST_CASE("hub and kiosk files that hold visitors' data are the owner's only, whatever the umask", "[e2e]") {
+    mode_t old_umask = ::umask(0);
+    HostileHub h;
+    // A sync, so both databases have written their WAL.
+    std::string kiosk_db = h.dir + "/kiosk.db";
+    REQUIRE(synctest::KioskSync(kiosk_db, h.hub.url(), h.token, {"once"}).exit_code == 0);
+    CHECK(Mode(h.db) == 0600);
+    CHECK(Mode(kiosk_db) == 0600);
+    for (const char* suffix : {"-wal", "-shm"}) {
+        if (std::filesystem::exists(h.db + suffix)) CHECK(Mode(h.db + suffix) == 0600);
+        if (std::filesystem::exists(kiosk_db + suffix)) CHECK(Mode(kiosk_db + suffix) == 0600);
+    }
+    std::string out = h.dir + "/bookings.csv";
+    synctest::Hub(h.db, {"bookings", "--format", "csv", "--out", out});
+    CHECK(Mode(out) == 0600);
+    h.hub.Stop();
+    // A database an older version left readable by everyone is made private when opened.
+    ::chmod(h.db.c_str(), 0644);
+    REQUIRE(content::Db::Open(h.db).ok());
+    CHECK(Mode(h.db) == 0600);
+    ::chmod(h.db.c_str(), 0660);
+    REQUIRE(content::Db::Open(h.db).ok());
+    CHECK(Mode(h.db) == 0600);
+    ::umask(old_umask);
+}
