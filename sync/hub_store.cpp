@@ -33,9 +33,10 @@ CREATE TABLE IF NOT EXISTS change_log (
 CREATE UNIQUE INDEX IF NOT EXISTS change_log_key ON change_log(tbl, pk);
 CREATE INDEX IF NOT EXISTS change_log_tombstones ON change_log(changed_at) WHERE op = 1;
 
--- Every pushed operation, keyed by its idempotency key, with the result its first delivery got.
+-- Every pushed operation, keyed by the kiosk that sent it and its idempotency key, with the
+-- result its first delivery got. Keyed per kiosk: another kiosk's op id is not a duplicate.
 CREATE TABLE IF NOT EXISTS op_inbox (
-  op_id       TEXT PRIMARY KEY,
+  op_id       TEXT NOT NULL,
   kiosk       TEXT NOT NULL,
   kind        TEXT NOT NULL,
   ref_id      TEXT,
@@ -50,9 +51,11 @@ CREATE TABLE IF NOT EXISTS op_inbox (
   received_at INTEGER NOT NULL,
   result      TEXT NOT NULL,
   reason      TEXT,
-  handled_at  INTEGER
+  handled_at  INTEGER,
+  PRIMARY KEY (kiosk, op_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS op_inbox_kind ON op_inbox(kind, received_at);
+CREATE INDEX IF NOT EXISTS op_inbox_op ON op_inbox(op_id);
 
 CREATE TABLE IF NOT EXISTS kiosk (
   name            TEXT PRIMARY KEY,
@@ -71,6 +74,22 @@ CREATE TABLE IF NOT EXISTS kiosk (
   health_at       INTEGER
 );
 )SQL";
+
+// Hubs made before op ids were keyed per kiosk have op_inbox keyed on op_id alone: rebuilt once
+// with the same rows (the indexes of kHubSchema are made after this).
+Status KeyInboxPerKiosk(Db& db) {
+    int64_t kiosk_in_key =
+        TRY_VALUE(db.QueryInt("SELECT count(*) FROM pragma_table_info('op_inbox') WHERE name = 'kiosk' AND pk > 0"));
+    int64_t exists = TRY_VALUE(db.QueryInt("SELECT count(*) FROM pragma_table_info('op_inbox')"));
+    if (exists == 0 || kiosk_in_key > 0) return base::Ok();
+    TRY(db.Exec("ALTER TABLE op_inbox RENAME TO op_inbox_by_op_id; DROP INDEX IF EXISTS op_inbox_kind;"));
+    TRY(db.Exec(kHubSchema));
+    TRY(db.Exec("INSERT INTO op_inbox SELECT op_id, kiosk, kind, ref_id, booking_id, reference, session_id, service_id, "
+                "form_id, lang, payload, created_at, received_at, result, reason, handled_at FROM op_inbox_by_op_id; "
+                "DROP TABLE op_inbox_by_op_id;"));
+    base::LogInfo("hub_inbox_migrated", "op_inbox is now keyed by (kiosk, op_id)");
+    return base::Ok();
+}
 
 // The columns of a table, in declaration order.
 Result<std::vector<std::string>> Columns(Db& db, const std::string& table) {
@@ -211,6 +230,7 @@ Result<HubStore> HubStore::Setup(const std::string& path) {
     Db db = TRY_VALUE(Db::Open(path));
     {
         auto tx = TRY_VALUE(Transaction::Begin(db));
+        TRY(KeyInboxPerKiosk(db));
         TRY(db.Exec(kHubSchema));
         Stmt has_epoch = TRY_VALUE(db.Prepare("SELECT value FROM hub_meta WHERE key = 'epoch'"));
         bool fresh = !TRY_VALUE(has_epoch.Step());
@@ -365,13 +385,22 @@ Result<OpResult> HubStore::ApplyOp(const std::string& kiosk, const PushOp& op, i
     OpResult result;
     result.op_id = op.op_id;
     {
-        Stmt seen = TRY_VALUE(db_.Prepare("SELECT result, reason FROM op_inbox WHERE op_id = ?1"));
-        seen.Bind(1, op.op_id);
+        // A replay from the same kiosk gets its first answer again.
+        Stmt seen = TRY_VALUE(db_.Prepare("SELECT result, reason FROM op_inbox WHERE kiosk = ?1 AND op_id = ?2"));
+        seen.Bind(1, kiosk).Bind(2, op.op_id);
         if (TRY_VALUE(seen.Step())) {
             result.outcome = OpOutcome::Duplicate;
             result.original = seen.Text(0) == "accepted" ? OpOutcome::Accepted : OpOutcome::Rejected;
             result.reason = seen.Text(1);
             return result;
+        }
+        // The same id from another kiosk is that kiosk's own operation, applied on its own: taking
+        // it for a duplicate let a kiosk that learned another's op id make the hub drop the real
+        // booking. Kiosks draw op ids at random (128 bits), so a reuse is worth a warning.
+        Stmt other = TRY_VALUE(db_.Prepare("SELECT kiosk FROM op_inbox WHERE op_id = ?1 AND kiosk <> ?2 LIMIT 1"));
+        other.Bind(1, op.op_id).Bind(2, kiosk);
+        if (TRY_VALUE(other.Step())) {
+            base::LogWarn("hub_op_id_reused", "kiosk=" + kiosk + " op=" + op.op_id + " first_kiosk=" + other.Text(0));
         }
     }
     std::string session_id = OptionalPayloadString(op.payload, "session_id");

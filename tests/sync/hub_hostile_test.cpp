@@ -1,6 +1,6 @@
-// A hostile HTTP client against a real kiosk-hub on 127.0.0.1 (issue: security items 1, 2, 3, 7,
-// 11): deeply nested JSON, compressed bodies, slow clients, a body the hub refused to read, and
-// the modes of the files that hold visitors' data. Each case failed against the hub before the
+// A hostile HTTP client or kiosk against a real kiosk-hub on 127.0.0.1 (security issue, items 1,
+// 2, 3, 5, 7, 11): deeply nested JSON, compressed bodies, slow clients, a body the hub refused to
+// read, another kiosk's op id, and the modes of the files that hold visitors' data. Each case failed against the hub before the
 // fix (cpp-httplib: a stack overflow, a 1 GB inflate, 64 threads held by 64 slow clients, the
 // unread body answered as a second request, 0644 files).
 #include <arpa/inet.h>
@@ -25,6 +25,7 @@
 #include "sync/gzip.h"
 #include "sync/http_client.h"
 #include "sync/protocol.h"
+#include "sync/hub_store.h"
 #include "sync_support.h"
 
 using nlohmann::json;
@@ -325,4 +326,54 @@ TEST_CASE("hub and kiosk files that hold visitors' data are the owner's only, wh
     REQUIRE(content::Db::Open(h.db).ok());
     CHECK(Mode(h.db) == 0600);
     ::umask(old_umask);
+}
+
+TEST_CASE("hub: a kiosk that sends another kiosk's op id first cannot make the real booking a duplicate", "[hub]") {
+    std::string dir = synctest::TempDir("hostile-opid");
+    auto hub = ksync::HubStore::Setup(dir + "/hub.db");
+    REQUIRE(hub.ok());
+    synctest::WriteContent(hub->db(), 2, /*capacity=*/5);
+    REQUIRE(hub->Enrol("victim", 1).ok());
+    REQUIRE(hub->Enrol("thief", 1).ok());
+    auto booking = [](const std::string& name) {
+        ksync::PushRequest request;
+        request.ops = {{"op-7f3a", "booking", "b-" + name,
+                        json{{"booking_id", "b-" + name}, {"reference", "NIC-" + name}, {"session_id", "sess-1"},
+                             {"values", {{"name", name}, {"phone", "+371 20000000"}}}},
+                        100}};
+        return request;
+    };
+    auto stolen = hub->ApplyPush("thief", booking("thief"), 1000);
+    REQUIRE(stolen.ok());
+    auto real = hub->ApplyPush("victim", booking("victim"), 1001);
+    REQUIRE(real.ok());
+    CHECK(real->results[0].outcome == ksync::OpOutcome::Accepted);
+    auto replay = hub->ApplyPush("victim", booking("victim"), 1002);
+    REQUIRE(replay.ok());
+    CHECK(replay->results[0].outcome == ksync::OpOutcome::Duplicate);
+    CHECK(replay->results[0].original == ksync::OpOutcome::Accepted);
+    CHECK(hub->db().QueryInt("SELECT count(*) FROM op_inbox WHERE kiosk = 'victim' AND reference = 'NIC-victim'").value() == 1);
+    CHECK(hub->db().QueryInt("SELECT seats_taken FROM course_session WHERE id = 'sess-1'").value() == 2);
+}
+
+TEST_CASE("hub: an inbox keyed on op_id alone (older hubs) is re-keyed per kiosk with its rows", "[hub]") {
+    std::string dir = synctest::TempDir("hostile-inbox-migrate");
+    std::string path = dir + "/hub.db";
+    {
+        auto db = content::Db::Open(path);
+        REQUIRE(db.ok());
+        REQUIRE(db->Exec("CREATE TABLE op_inbox (op_id TEXT PRIMARY KEY, kiosk TEXT NOT NULL, kind TEXT NOT NULL, "
+                         "ref_id TEXT, booking_id TEXT, reference TEXT, session_id TEXT, service_id TEXT, form_id TEXT, "
+                         "lang TEXT, payload TEXT NOT NULL, created_at INTEGER NOT NULL, received_at INTEGER NOT NULL, "
+                         "result TEXT NOT NULL, reason TEXT, handled_at INTEGER) WITHOUT ROWID; "
+                         "INSERT INTO op_inbox VALUES ('op-1', 'k1', 'booking', 'b1', 'b1', 'NIC-1', NULL, NULL, NULL, "
+                         "'lv', '{}', 1, 2, 'accepted', NULL, NULL);")
+                    .ok());
+    }
+    auto hub = ksync::HubStore::Setup(path);
+    REQUIRE(hub.ok());
+    CHECK(hub->db().QueryInt("SELECT count(*) FROM pragma_table_info('op_inbox') WHERE pk > 0").value() == 2);
+    CHECK(hub->db().QueryInt("SELECT count(*) FROM op_inbox WHERE op_id = 'op-1' AND kiosk = 'k1' AND reference = 'NIC-1'").value() == 1);
+    // A second start leaves it as it is.
+    REQUIRE(ksync::HubStore::Setup(path).ok());
 }
