@@ -20,6 +20,7 @@
 #include <random>
 
 #include "base/log.h"
+#include "base/text_safety.h"
 #include "content/queries.h"
 #include "content/queries_internal.h"
 #include "content/store.h"
@@ -125,7 +126,9 @@ Result<std::vector<FieldError>> Validate(Db& db, const BookingRequest& request, 
     std::vector<FieldError> problems;
     for (const auto& [key, raw] : request.values) {
         auto normalized = NormalizeNfc(raw);
-        if (!normalized.ok()) {
+        // Control and bidi-override characters (a hardware keyboard can type some) would reach the
+        // centre's terminals and spreadsheets; the hub refuses them too.
+        if (!normalized.ok() || base::HasUnsafeText(*normalized, /*allow_newlines=*/true)) {
             problems.push_back({key, FieldProblem::PatternMismatch, {}});
             continue;
         }

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+#include "base/text_safety.h"
+
 namespace ksync {
 namespace {
 
@@ -79,7 +81,8 @@ std::string CliTable::Header() const {
 std::string CliTable::Row(const std::vector<std::string>& cells) const {
     std::string line;
     for (size_t i = 0; i < columns_.size(); ++i) {
-        const std::string cell = i < cells.size() ? cells[i] : "";
+        // What kiosks and visitors sent reaches an administrator's terminal: no escapes.
+        const std::string cell = i < cells.size() ? base::ForTerminal(cells[i]) : "";
         if (i > 0) line += ' ';
         line += columns_[i].width == 0 ? cell : FitCell(cell, columns_[i].width);
     }

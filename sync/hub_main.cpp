@@ -12,6 +12,7 @@
 #include "base/json.h"
 #include "base/log.h"
 #include "base/private_file.h"
+#include "base/text_safety.h"
 #include "content/hsds_import.h"
 #include "sync/bundle.h"
 #include "sync/cli_table.h"
@@ -81,7 +82,10 @@ std::string Ago(std::optional<int64_t> t) {
     return std::to_string(s / 86400) + "d ago";
 }
 
-std::string Csv(const std::string& field) {
+// One CSV cell. What a visitor typed is made harmless first: no formula a spreadsheet would run,
+// no control or bidi-override characters (base/text_safety.h).
+std::string Csv(const std::string& raw) {
+    std::string field = base::ForSpreadsheet(raw);
     if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
     std::string quoted = "\"";
     for (char c : field) {
@@ -142,10 +146,13 @@ int Kiosks(HubStore& hub, bool as_json) {
     std::printf("%-20s %-8s %-10s %-12s %8s %7s %-10s %s\n", "KIOSK", "STATE", "LAST SEEN", "FIRMWARE", "SEQ", "OUTBOX",
                 "RESULT", "LAST ERROR");
     for (const auto& k : *kiosks) {
-        std::printf("%-20s %-8s %-10s %-12s %8s %7s %-10s %s\n", k.name.c_str(), k.revoked_at ? "revoked" : "active",
-                    Ago(k.last_seen_at).c_str(), k.firmware.empty() ? "-" : k.firmware.c_str(), OptNum(k.content_seq).c_str(),
-                    OptNum(k.outbox_depth).c_str(), k.last_result.empty() ? "-" : k.last_result.c_str(),
-                    ksync::FitCell(k.last_error, 60).c_str());
+        // Firmware, result and error are what a kiosk reported: no escape sequence reaches the terminal.
+        std::string firmware = k.firmware.empty() ? "-" : base::ForTerminal(k.firmware);
+        std::string result = k.last_result.empty() ? "-" : base::ForTerminal(k.last_result);
+        std::printf("%-20s %-8s %-10s %-12s %8s %7s %-10s %s\n", base::ForTerminal(k.name).c_str(),
+                    k.revoked_at ? "revoked" : "active", Ago(k.last_seen_at).c_str(), firmware.c_str(),
+                    OptNum(k.content_seq).c_str(), OptNum(k.outbox_depth).c_str(), result.c_str(),
+                    ksync::FitCell(base::ForTerminal(k.last_error), 60).c_str());
     }
     return 0;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/log.h"
+#include "base/text_safety.h"
 #include "content/schema.h"
 #include "sync/audit_log.h"
 #include "sync/crypto.h"
@@ -74,6 +75,24 @@ CREATE TABLE IF NOT EXISTS kiosk (
   health_at       INTEGER
 );
 )SQL";
+
+constexpr int64_t kEarliestPlausible = 1577836800;  // 2020-01-01T00:00:00Z
+
+// True when any string in `value` (keys included) has control or bidi-override characters.
+bool HasUnsafeString(const json& value) {
+    if (value.is_string()) return base::HasUnsafeText(value.get_ref<const std::string&>(), /*allow_newlines=*/true);
+    if (value.is_object()) {
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            if (base::HasUnsafeText(it.key()) || HasUnsafeString(it.value())) return true;
+        }
+    }
+    if (value.is_array()) {
+        for (const json& item : value) {
+            if (HasUnsafeString(item)) return true;
+        }
+    }
+    return false;
+}
 
 // Hubs made before op ids were keyed per kiosk have op_inbox keyed on op_id alone: rebuilt once
 // with the same rows (the indexes of kHubSchema are made after this).
@@ -405,7 +424,12 @@ Result<OpResult> HubStore::ApplyOp(const std::string& kiosk, const PushOp& op, i
     }
     std::string session_id = OptionalPayloadString(op.payload, "session_id");
     result.outcome = OpOutcome::Accepted;
-    if (op.kind == "booking") {
+    if (op.kind == "booking" && HasUnsafeString(op.payload)) {
+        // The kiosk's form refuses these; a booking that has them did not come from the form.
+        result.outcome = OpOutcome::Rejected;
+        result.reason = "invalid_text";
+        result.message = "the booking has control or bidi-override characters";
+    } else if (op.kind == "booking") {
         if (!session_id.empty()) {
             Stmt session = TRY_VALUE(db_.Prepare("SELECT capacity, seats_taken, status FROM course_session WHERE id = ?1"));
             session.Bind(1, session_id);
@@ -437,14 +461,14 @@ Result<OpResult> HubStore::ApplyOp(const std::string& kiosk, const PushOp& op, i
             auto it = p.find(name);
             return it != p.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
         };
-        health.firmware = OptionalPayloadString(p, "firmware");
+        health.firmware = base::ForTerminal(OptionalPayloadString(p, "firmware"));
         health.content_seq = get_int("content_seq");
         health.outbox_depth = get_int("outbox_depth");
         health.uptime_s = get_int("uptime_s");
         health.free_disk_bytes = get_int("free_disk_bytes");
         health.last_success_at = get_int("last_success_at");
-        health.last_result = OptionalPayloadString(p, "last_result");
-        health.last_error = OptionalPayloadString(p, "last_error");
+        health.last_result = base::ForTerminal(OptionalPayloadString(p, "last_result"));
+        health.last_error = base::ForTerminal(OptionalPayloadString(p, "last_error"));
         TRY(RecordHealth(kiosk, health, now));
     } else if (op.kind == "staff_edit" || op.kind == "conflict_resolution") {
         // Merged (or rejected) and audited inside a savepoint; the inbox row below records the
@@ -469,7 +493,14 @@ Result<OpResult> HubStore::ApplyOp(const std::string& kiosk, const PushOp& op, i
     insert.Bind(8, OptionalPayloadString(p, "service_id")).Bind(9, OptionalPayloadString(p, "form_id"));
     std::string lang = OptionalPayloadString(p, "visitor_lang");
     if (lang.empty()) lang = OptionalPayloadString(p, "lang");
-    insert.Bind(10, lang).Bind(11, p.dump(-1, ' ', false, json::error_handler_t::replace)).Bind(12, op.created_at);
+    // A kiosk clock far off (no RTC after a power cut, a typo) must not put a booking in 1970 or
+    // 2090: out of [2020, now + 1 day] the hub's receipt time stands in, and the log says so.
+    int64_t created_at = op.created_at;
+    if (created_at < kEarliestPlausible || created_at > now + 86400) {
+        base::LogWarn("hub_op_time_implausible", "kiosk=" + kiosk + " op=" + op.op_id + " created_at=" + std::to_string(created_at));
+        created_at = now;
+    }
+    insert.Bind(10, lang).Bind(11, p.dump(-1, ' ', false, json::error_handler_t::replace)).Bind(12, created_at);
     insert.Bind(13, now).Bind(14, OutcomeName(result.outcome));
     if (result.reason.empty()) {
         insert.BindNull(15);

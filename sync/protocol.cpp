@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/json.h"
+#include "base/text_safety.h"
 #include "content/schema.h"
 
 namespace ksync {
@@ -250,6 +251,11 @@ Result<PushRequest> DecodePushRequest(std::string_view body) {
             op.kind = TRY_VALUE(StringMember(item, "kind", code));
             op.ref_id = TRY_VALUE(StringMember(item, "ref_id", code, /*required=*/false));
             op.created_at = TRY_VALUE(IntMember(item, "created_at", code));
+            // A kiosk's clock may be wrong (the hub then keeps its own time), never outside years 1970-9999.
+            if (op.created_at < 0 || op.created_at > kMaxUnixTime) return Bad(code, "op " + op.op_id + ": created_at out of range");
+            if (base::HasUnsafeText(op.kind) || base::HasUnsafeText(op.ref_id)) {
+                return Bad(code, "op " + op.op_id + ": control or bidi-override characters in kind or ref_id");
+            }
             auto payload = item.find("payload");
             if (payload == item.end() || !payload->is_object()) return Bad(code, "op " + op.op_id + " needs a payload object");
             op.payload = *payload;
@@ -262,14 +268,16 @@ Result<PushRequest> DecodePushRequest(std::string_view body) {
         if (health != doc.end() && !health->is_null()) {
             if (!health->is_object()) return Bad(code, "health must be an object");
             HealthReport report;
-            report.firmware = TRY_VALUE(StringMember(*health, "firmware", code, false));
+            // Shown to administrators: control and bidi-override characters neutralised here, as
+            // soon as they arrive (base/text_safety.h), not only where they are printed.
+            report.firmware = base::ForTerminal(TRY_VALUE(StringMember(*health, "firmware", code, false)));
             report.content_seq = TRY_VALUE(IntMember(*health, "content_seq", code));
             report.outbox_depth = TRY_VALUE(IntMember(*health, "outbox_depth", code));
             report.uptime_s = TRY_VALUE(IntMember(*health, "uptime_s", code));
             report.free_disk_bytes = TRY_VALUE(IntMember(*health, "free_disk_bytes", code));
             report.last_success_at = TRY_VALUE(IntMember(*health, "last_success_at", code));
-            report.last_result = TRY_VALUE(StringMember(*health, "last_result", code, false));
-            report.last_error = TRY_VALUE(StringMember(*health, "last_error", code, false, 1000));
+            report.last_result = base::ForTerminal(TRY_VALUE(StringMember(*health, "last_result", code, false)));
+            report.last_error = base::ForTerminal(TRY_VALUE(StringMember(*health, "last_error", code, false, 1000)));
             request.health = std::move(report);
         }
         return request;

@@ -31,6 +31,7 @@ inline constexpr size_t kMaxPageBytes = 64u << 20;
 inline constexpr size_t kMaxPushBytes = 1u << 20;
 inline constexpr size_t kMaxOpsPerPush = 200;
 inline constexpr size_t kMaxIdLength = 200;
+inline constexpr int64_t kMaxUnixTime = 253402300799;  // 9999-12-31T23:59:59Z
 
 enum class ChangeOp { Upsert, Delete };
 

