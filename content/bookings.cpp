@@ -219,24 +219,22 @@ std::string NewReference(const std::string& prefix) {
     return code;
 }
 
-// Deleted personal data must not linger in the WAL: copy the WAL into the database (where
-// secure_delete has zeroed it) and truncate the WAL file. A reader on another connection can
-// hold the checkpoint back; the next acknowledgement, or the next one that gets through, does it.
-void CheckpointWal(Db& db) {
-    Stmt stmt = [&]() -> Stmt {
-        auto prepared = db.Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
-        return prepared.ok() ? std::move(prepared).value() : Stmt();
-    }();
-    if (!stmt.raw()) return;
-    auto row = stmt.Step();
-    if (!row.ok()) {
-        base::LogWarn("booking_checkpoint_failed", row.error().message);
-    } else if (*row && stmt.Int(0) != 0) {
-        base::LogInfo("booking_checkpoint_busy", "a reader holds the WAL; personal data is removed at the next checkpoint");
-    }
-}
-
 }  // namespace
+
+Result<bool> WipeFreedPersonalData(Db& db) {
+    // A short wait: a reader that holds the WAL is waited for by retrying (the sync thread does,
+    // every 250 ms), not by blocking for the connection's full busy timeout per acknowledgement.
+    sqlite3_busy_timeout(db.raw(), 100);
+    Stmt stmt = TRY_VALUE(db.Prepare("PRAGMA wal_checkpoint(TRUNCATE)"));
+    auto row = stmt.Step();
+    sqlite3_busy_timeout(db.raw(), kBusyTimeoutMs);
+    if (!row.ok()) return row.error();
+    if (*row && stmt.Int(0) != 0) {
+        base::LogInfo("booking_checkpoint_busy", "a reader holds the WAL; the wipe is tried again");
+        return false;
+    }
+    return true;
+}
 
 Result<std::vector<FieldError>> ValidateBooking(Db& db, const BookingRequest& request, const std::string& lang) {
     detail::ReadScope scope(db);
@@ -381,7 +379,8 @@ Status AcknowledgeOutbox(Db& db, const std::string& op_id, AckResult result, con
         }
         TRY(tx.Commit());
     }
-    CheckpointWal(db);
+    auto wiped = WipeFreedPersonalData(db);
+    if (!wiped.ok()) base::LogWarn("booking_checkpoint_failed", wiped.error().message);
     return base::Ok();
 }
 

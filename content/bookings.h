@@ -45,8 +45,14 @@ Result<std::string> EnqueueOutbox(Db& db, const std::string& kind, const std::st
                                   const std::string& payload_json, int64_t now_utc);
 
 enum class AckResult { Accepted, Duplicate, Rejected };
-// Removes the operation from the outbox; for bookings sets status confirmed/rejected (+reason).
+// Removes the operation from the outbox; for bookings sets status confirmed/rejected (+reason),
+// then tries WipeFreedPersonalData once.
 Status AcknowledgeOutbox(Db& db, const std::string& op_id, AckResult result, const std::string& reason);
+// Copies the WAL into the database (where secure_delete has zeroed what was deleted) and
+// truncates it, so deleted personal data is in no file any more. Returns false when a reader on
+// another connection held the WAL (nothing is lost: call again soon; the sync thread retries
+// until it returns true, see sync/client.cpp).
+Result<bool> WipeFreedPersonalData(Db& db);
 Status RecordOutboxFailure(Db& db, const std::string& op_id, const std::string& error, int64_t now_utc);
 
 }  // namespace content

@@ -131,7 +131,7 @@ Result<Db> Db::OpenConnection(const std::string& path, OpenMode mode) {
         return base::MakeError("db_open_failed", message);
     }
     sqlite3_extended_result_codes(db.db_, 1);
-    sqlite3_busy_timeout(db.db_, 5000);
+    sqlite3_busy_timeout(db.db_, kBusyTimeoutMs);
     // A file that is not a database fails on the first read; find out now, with the path named.
     auto probe = db.QueryInt("SELECT count(*) FROM sqlite_master");
     if (!probe.ok()) {

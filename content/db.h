@@ -72,6 +72,9 @@ private:
     sqlite3* db_ = nullptr;
 };
 
+// How long a statement waits for another connection's lock before SQLITE_BUSY.
+inline constexpr int kBusyTimeoutMs = 5000;
+
 enum class OpenMode { ReadWrite, ReadOnly };
 
 struct SchemaStep;  // content/schema.h

@@ -276,7 +276,17 @@ Result<PushReport> SyncSession::Push(const std::optional<HealthReport>& health) 
         if (next >= queue.size()) break;
     }
     report.remaining = TRY_VALUE(content::OutboxDepth(db_));
+    if (report.accepted + report.duplicate + report.rejected > 0) {
+        wipe_pending_ = true;
+        RetryWipe();
+    }
     return report;
+}
+
+void SyncSession::RetryWipe() {
+    auto wiped = content::WipeFreedPersonalData(db_);
+    if (!wiped.ok()) base::LogWarn("booking_checkpoint_failed", wiped.error().message);
+    wipe_pending_ = !wiped.ok() || !*wiped;
 }
 
 // ---- SyncClient ---------------------------------------------------------------------------
@@ -418,12 +428,21 @@ void SyncClient::Loop(std::unique_ptr<SyncSession> session) {
     using Clock = std::chrono::steady_clock;
     auto next = Clock::now();
     auto next_probe = Clock::time_point::max();
+    // While acknowledged personal data may still be in the WAL, the wipe is retried this often
+    // (a reader on the UI's connection holds it back for a frame or two, not for minutes).
+    constexpr auto kWipeRetry = std::chrono::milliseconds(250);
     while (true) {
         {
             std::unique_lock lock(mutex_);
             while (!stop_ && !sync_now_ && Clock::now() < next) {
                 auto until = std::min(next, next_probe);
+                if (session->wipe_pending()) until = std::min(until, Clock::now() + kWipeRetry);
                 wake_.wait_until(lock, until);
+                if (!stop_ && session->wipe_pending()) {
+                    lock.unlock();
+                    session->RetryWipe();
+                    lock.lock();
+                }
                 if (!stop_ && !sync_now_ && Clock::now() >= next_probe && Clock::now() < next) {
                     lock.unlock();
                     bool reachable = HubReachable();
@@ -435,7 +454,10 @@ void SyncClient::Loop(std::unique_ptr<SyncSession> session) {
                     next_probe = Clock::now() + std::chrono::seconds(config_.network_poll_s);
                 }
             }
-            if (stop_) return;
+            if (stop_) {
+                if (session->wipe_pending()) session->RetryWipe();
+                return;
+            }
             sync_now_ = false;
         }
         int64_t delay_ms = RunOnce(*session);

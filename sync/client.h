@@ -115,6 +115,11 @@ public:
 
     content::Db& db() { return db_; }
 
+    // True while personal data that an acknowledgement deleted may still be in the WAL (a reader
+    // held the checkpoint back). RetryWipe tries again and clears it once the WAL is truncated.
+    bool wipe_pending() const { return wipe_pending_; }
+    void RetryWipe();
+
 private:
     SyncSession(const ClientConfig& config, content::Db db);
 
@@ -122,6 +127,7 @@ private:
     content::Db db_;
     HttpClient http_;
     Stage stage_;
+    bool wipe_pending_ = false;
 };
 
 struct ClientState {

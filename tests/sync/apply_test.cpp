@@ -2,8 +2,10 @@
 // failed apply changes nothing.
 #include <catch2/catch.hpp>
 
+#include <ctime>
 #include <thread>
 
+#include "content/bookings.h"
 #include "content/queries.h"
 #include "content/search.h"
 #include "content/store.h"
@@ -213,4 +215,51 @@ TEST_CASE("the client thread syncs, reports its state and signals new content", 
     client.Stop();
     CHECK_FALSE(client.State().running);
     CHECK(synctest::ContentDigest(kiosk) == synctest::ContentDigest(hub.db_path));
+}
+
+TEST_CASE("acknowledged personal data leaves every file of the kiosk although a reader held the WAL", "[apply]") {
+    InProcessHub hub("apply-wipe", 2);
+    std::string kiosk = hub.dir + "/kiosk.db";
+    auto config = hub.Client(kiosk);
+    config.interval_s = 3600;
+    SyncOnce(config);
+    const std::string name = "Zyxwvutsrq Ponmlkjih", phone = "+371 29876543";
+    {
+        auto db = content::Db::Open(kiosk);
+        REQUIRE(db.ok());
+        content::BookingRequest request;
+        request.form_id = "form-1";
+        request.session_id = "sess-1";
+        request.visitor_lang = "lv";
+        request.values = {{"name", name}, {"phone", phone}};
+        REQUIRE(content::SubmitBooking(*db, request, (int64_t)std::time(nullptr)).ok());
+    }
+    // The UI's connection is in the middle of a read when the hub's acknowledgement arrives.
+    auto reader = content::Db::Open(kiosk);
+    REQUIRE(reader.ok());
+    REQUIRE(reader->Exec("BEGIN").ok());
+    REQUIRE(reader->QueryInt("SELECT count(*) FROM service").ok());
+    ksync::SyncClient client(config);
+    REQUIRE(client.Start().ok());
+    auto wait_for = [&](auto&& predicate, int ms) {
+        for (int i = 0; i < ms / 10 && !predicate(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        return predicate();
+    };
+    auto depth = [&] {
+        auto db = content::Db::Open(kiosk, content::OpenMode::ReadOnly);
+        return db.ok() ? db->QueryInt("SELECT count(*) FROM outbox").value_or(-1) : -1;
+    };
+    CHECK(wait_for([&] { return depth() == 0; }, 10000));
+    // Held for a while: the acknowledgement's own wipe gives up (the reader has not moved on).
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    REQUIRE(reader->Exec("COMMIT").ok());
+    // Well within one sync interval (an hour here), no byte of the name or the phone is left.
+    auto anywhere = [&](const std::string& needle) {
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            if (synctest::ReadFile(kiosk + suffix).find(needle) != std::string::npos) return true;
+        }
+        return false;
+    };
+    CHECK(wait_for([&] { return !anywhere("Zyxwvutsrq") && !anywhere("29876543"); }, 3000));
+    client.Stop();
 }
