@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <sstream>
 #include <unistd.h>
 
@@ -24,7 +25,8 @@ using nlohmann::json;
 constexpr std::string_view kSignatureDomain{"kiosk-bundle-v1\0", 16};
 constexpr size_t kSignatureBytes = 64;
 constexpr size_t kMaxChunkOutput = 256u << 20;
-constexpr size_t kMaxBundleBytes = 2048ull << 20;
+// A chunk is one gzip'd page; gzip never makes a page more than a little larger.
+constexpr size_t kMaxChunkBytes = kMaxChunkOutput + (1u << 20);
 
 base::Error BadBundle(const char* code, std::string message) { return base::MakeError(code, std::move(message)); }
 
@@ -34,18 +36,71 @@ std::string SignedMessage(std::string_view manifest) {
     return message;
 }
 
-Result<std::string> ReadWholeFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return BadBundle("bundle_unreadable", "cannot open '" + path + "'");
-    in.seekg(0, std::ios::end);
-    std::streamoff size = in.tellg();
-    if (size < 0) return BadBundle("bundle_unreadable", "cannot read '" + path + "'");
-    if ((uint64_t)size > kMaxBundleBytes) return BadBundle("bundle_too_large", "'" + path + "' is larger than a bundle may be");
-    in.seekg(0);
-    std::string bytes((size_t)size, '\0');
-    if (!in.read(bytes.data(), size)) return BadBundle("bundle_unreadable", "cannot read '" + path + "'");
-    return bytes;
-}
+// Where a bundle's bytes come from, read front to back: memory (VerifyBundle: tests and the
+// fuzzer) or an open regular file (ImportBundle). A file is never read whole: the header and
+// manifest first, then one chunk at a time, so memory stays at one chunk however large or
+// hostile the file is.
+class BundleReader {
+public:
+    virtual ~BundleReader() = default;
+    virtual uint64_t size() const = 0;
+    // Exactly `count` bytes into `out` (replacing its content), or bundle_truncated/bundle_unreadable.
+    virtual Status Read(size_t count, std::string& out) = 0;
+};
+
+class MemoryReader final : public BundleReader {
+public:
+    explicit MemoryReader(std::string_view bytes) : bytes_(bytes) {}
+    uint64_t size() const override { return bytes_.size(); }
+    Status Read(size_t count, std::string& out) override {
+        if (bytes_.size() - position_ < count) return BadBundle("bundle_truncated", "the bundle ends too early");
+        out.assign(bytes_.substr(position_, count));
+        position_ += count;
+        return base::Ok();
+    }
+
+private:
+    std::string_view bytes_;
+    size_t position_ = 0;
+};
+
+class FileReader final : public BundleReader {
+public:
+    // Refuses anything but a regular file before reading a byte: opening a FIFO does not wait
+    // for a writer (O_NONBLOCK), and a device or a folder is named as such.
+    static Result<std::unique_ptr<FileReader>> Open(const std::string& path) {
+        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+        if (fd < 0) return BadBundle("bundle_unreadable", "cannot open '" + path + "': " + std::strerror(errno));
+        struct stat st;
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            ::close(fd);
+            return BadBundle("bundle_not_a_file", "'" + path + "' is not a regular file (a folder, a pipe or a device)");
+        }
+        int flags = ::fcntl(fd, F_GETFL);
+        if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+        return std::unique_ptr<FileReader>(new FileReader(fd, (uint64_t)st.st_size, path));
+    }
+    ~FileReader() override { ::close(fd_); }
+    uint64_t size() const override { return size_; }
+    Status Read(size_t count, std::string& out) override {
+        out.resize(count);
+        size_t done = 0;
+        while (done < count) {
+            ssize_t n = ::read(fd_, out.data() + done, count - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) return BadBundle("bundle_unreadable", "cannot read '" + path_ + "': " + std::strerror(errno));
+            if (n == 0) return BadBundle("bundle_truncated", "'" + path_ + "' ends too early (it changed while being read?)");
+            done += (size_t)n;
+        }
+        return base::Ok();
+    }
+
+private:
+    FileReader(int fd, uint64_t size, std::string path) : fd_(fd), size_(size), path_(std::move(path)) {}
+    int fd_;
+    uint64_t size_;
+    std::string path_;
+};
 
 Status WriteFileAtomically(const std::string& path, const std::string& bytes, mode_t mode) {
     std::string temp = path + ".tmp";
@@ -66,23 +121,23 @@ Status WriteFileAtomically(const std::string& path, const std::string& bytes, mo
 }
 
 // Verifies the header, signature, manifest and every chunk; calls on_page for each decoded page
-// in order. Kiosk-independent checks only (no counter or cursor).
-Result<BundleManifest> VerifyAndDecode(std::string_view bytes, const BundleImportOptions& options,
+// in order. Kiosk-independent checks only (no counter or cursor). The file's size is checked
+// against the signed manifest before any chunk is read.
+Result<BundleManifest> VerifyAndDecode(BundleReader& in, const BundleImportOptions& options,
                                        const std::function<Status(const PullPage&)>& on_page) {
-    if (bytes.size() < kBundleMagic.size() || bytes.substr(0, kBundleMagic.size()) != kBundleMagic) {
-        return BadBundle("bundle_bad_format", "not a kiosk bundle (bad magic)");
-    }
-    size_t pos = kBundleMagic.size();
-    if (bytes.size() < pos + 4) return BadBundle("bundle_truncated", "bundle ends inside its header");
-    uint32_t manifest_len = (uint32_t)(unsigned char)bytes[pos] | (uint32_t)(unsigned char)bytes[pos + 1] << 8 |
-                            (uint32_t)(unsigned char)bytes[pos + 2] << 16 | (uint32_t)(unsigned char)bytes[pos + 3] << 24;
-    pos += 4;
+    std::string buffer;
+    if (in.size() < kBundleMagic.size() + 4) return BadBundle("bundle_bad_format", "not a kiosk bundle (too short)");
+    TRY(in.Read(kBundleMagic.size(), buffer));
+    if (buffer != kBundleMagic) return BadBundle("bundle_bad_format", "not a kiosk bundle (bad magic)");
+    TRY(in.Read(4, buffer));
+    uint32_t manifest_len = (uint32_t)(unsigned char)buffer[0] | (uint32_t)(unsigned char)buffer[1] << 8 |
+                            (uint32_t)(unsigned char)buffer[2] << 16 | (uint32_t)(unsigned char)buffer[3] << 24;
     if (manifest_len == 0 || manifest_len > kMaxManifestBytes) return BadBundle("bundle_bad_format", "manifest length out of range");
-    if (bytes.size() < pos + manifest_len + kSignatureBytes) return BadBundle("bundle_truncated", "bundle ends inside its manifest");
-    std::string_view manifest_text = bytes.substr(pos, manifest_len);
-    pos += manifest_len;
-    std::string_view signature = bytes.substr(pos, kSignatureBytes);
-    pos += kSignatureBytes;
+    uint64_t header = kBundleMagic.size() + 4 + manifest_len + kSignatureBytes;
+    if (in.size() < header) return BadBundle("bundle_truncated", "bundle ends inside its manifest");
+    std::string manifest_text, signature;
+    TRY(in.Read(manifest_len, manifest_text));
+    TRY(in.Read(kSignatureBytes, signature));
     if (options.public_key.size() != 32) return BadBundle("bundle_no_key", "no valid public key is configured for bundles");
     if (!VerifyDetached(SignedMessage(manifest_text), signature, options.public_key)) {
         return BadBundle("bundle_bad_signature", "the manifest signature does not match the pinned public key");
@@ -99,17 +154,16 @@ Result<BundleManifest> VerifyAndDecode(std::string_view bytes, const BundleImpor
 
     uint64_t total = 0;
     for (const BundleChunk& chunk : manifest.chunks) total += (uint64_t)chunk.size;
-    if (bytes.size() - pos < total) return BadBundle("bundle_truncated", "bundle is shorter than its chunks");
-    if (bytes.size() - pos > total) return BadBundle("bundle_bad_format", "bytes after the last chunk");
+    if (in.size() - header < total) return BadBundle("bundle_truncated", "bundle is shorter than its chunks");
+    if (in.size() - header > total) return BadBundle("bundle_bad_format", "bytes after the last chunk");
 
     int64_t expected_since = manifest.from_seq;
     for (size_t i = 0; i < manifest.chunks.size(); ++i) {
         const BundleChunk& chunk = manifest.chunks[i];
-        std::string_view data = bytes.substr(pos, (size_t)chunk.size);
-        pos += (size_t)chunk.size;
+        TRY(in.Read((size_t)chunk.size, buffer));
         std::string where = "chunk " + std::to_string(i);
-        if (!EqualConstantTime(Sha256Hex(data), chunk.sha256)) return BadBundle("bundle_bad_chunk", where + ": SHA-256 mismatch");
-        auto text = GzipDecompress(data, kMaxChunkOutput);
+        if (!EqualConstantTime(Sha256Hex(buffer), chunk.sha256)) return BadBundle("bundle_bad_chunk", where + ": SHA-256 mismatch");
+        auto text = GzipDecompress(buffer, kMaxChunkOutput);
         if (!text.ok()) return BadBundle("bundle_bad_chunk", where + ": " + text.error().message);
         auto page = DecodePullPage(*text);
         if (!page.ok()) return BadBundle("bundle_bad_chunk", where + ": " + page.error().ToString());
@@ -173,7 +227,7 @@ Result<BundleManifest> ParseManifest(std::string_view json_text) {
             auto size = item.find("size");
             auto sha = item.find("sha256");
             if (size == item.end() || !size->is_number_integer() || size->get<int64_t>() <= 0 ||
-                size->get<int64_t>() > (int64_t)kMaxBundleBytes) {
+                size->get<int64_t>() > (int64_t)kMaxChunkBytes) {
                 return BadBundle(code, "chunk size out of range");
             }
             if (sha == item.end() || !sha->is_string() || sha->get_ref<const std::string&>().size() != 64 ||
@@ -293,18 +347,23 @@ Result<BundleManifest> ExportBundle(HubStore& hub, const std::string& out_path, 
 
 Result<BundleManifest> VerifyBundle(std::string_view file_bytes, const BundleImportOptions& options,
                                     std::vector<PullPage>* pages) {
-    return VerifyAndDecode(file_bytes, options, [&](const PullPage& page) -> Status {
+    MemoryReader reader(file_bytes);
+    return VerifyAndDecode(reader, options, [&](const PullPage& page) -> Status {
         if (pages) pages->push_back(page);
         return base::Ok();
     });
 }
 
 Result<BundleImportReport> ImportBundle(content::Db& db, const std::string& path, const BundleImportOptions& options) {
-    std::string bytes = TRY_VALUE(ReadWholeFile(path));
+    auto reader = FileReader::Open(path);
+    if (!reader.ok()) {
+        base::LogWarn("bundle_rejected", reader.error().ToString());
+        return reader.error();
+    }
     SyncCursor cursor = TRY_VALUE(ReadCursor(db));
     Stage stage(db);
     bool staged_ok = false;
-    auto verified = VerifyAndDecode(bytes, options, [&](const PullPage& page) -> Status {
+    auto verified = VerifyAndDecode(**reader, options, [&](const PullPage& page) -> Status {
         if (!staged_ok) {
             TRY(stage.Begin(page.snapshot));
             staged_ok = true;

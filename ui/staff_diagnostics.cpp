@@ -117,7 +117,7 @@ std::string ImportFailure(VisitorUi::Impl& ui, const std::string& error) {
     static const Group kGroups[] = {
         {"staff.diag.bundle_damaged",
          {"bundle_bad_chunk", "bundle_truncated", "bundle_bad_format", "bundle_bad_manifest", "bundle_too_large"}},
-        {"staff.diag.bundle_unreadable", {"bundle_unreadable"}},
+        {"staff.diag.bundle_unreadable", {"bundle_unreadable", "bundle_not_a_file"}},
         {"staff.diag.bundle_not_ours", {"bundle_bad_signature", "bundle_wrong_scope"}},
         {"staff.diag.bundle_old", {"bundle_stale", "bundle_not_newer", "bundle_counter"}},
         {"staff.diag.bundle_expired", {"bundle_expired"}},
