@@ -1,5 +1,6 @@
 #include "sync/hub_routes.h"
 
+#include <algorithm>
 #include <ctime>
 #include <map>
 #include <memory>
@@ -113,9 +114,23 @@ HubReply Changes(const HubRouteContext& context, const std::string& kiosk, const
     return HubReply{200, std::move(answer->body)};
 }
 
+HubReply TooMany(int retry_after_s, const std::string& what) {
+    HubReply reply = HubErrorReply(429, "rate_limited", what + "; try again in " + std::to_string(retry_after_s) + " s");
+    reply.retry_after_s = retry_after_s;
+    return reply;
+}
+
 HubReply Push(const HubRouteContext& context, const std::string& kiosk, const std::string& body) {
     auto request = DecodePushRequest(body);
     if (!request.ok()) return HubErrorReply(400, request.error().code, request.error().message);
+    if (context.limiter) {
+        int bookings = (int)std::count_if(request->ops.begin(), request->ops.end(),
+                                          [](const PushOp& op) { return op.kind == "booking"; });
+        if (int wait = context.limiter->TakeBookings(kiosk, bookings)) {
+            base::LogWarn("hub_rate_limited", "kiosk=" + kiosk + " bookings=" + std::to_string(bookings));
+            return TooMany(wait, "this kiosk sent more bookings than the hub takes in an hour");
+        }
+    }
     HubStore* store = ThreadStore(context.db_path).value();
     auto response = store->ApplyPush(kiosk, *request, HubNowUtc());
     if (!response.ok()) {
@@ -175,6 +190,12 @@ HeadVerdict CheckHubRequestHead(const HubRouteContext& context, const HubRequest
         return verdict;
     }
     verdict.kiosk = **kiosk;
+    if (context.limiter) {
+        if (int wait = context.limiter->TakeRequest(verdict.kiosk)) {
+            base::LogWarn("hub_rate_limited", "kiosk=" + verdict.kiosk + " requests");
+            verdict.refusal = TooMany(wait, "this kiosk sent more requests than the hub takes in a minute");
+        }
+    }
     return verdict;
 }
 

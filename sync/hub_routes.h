@@ -5,7 +5,8 @@
 //   headers are in, before one byte of the body is read: a missing or unknown token (401), a
 //   content encoding the protocol does not use (415), a declared body over the limit (413) are
 //   answered there and the connection is then closed, so an unread body is never taken for the
-//   next request and a compressed body is never inflated.
+//   next request and a compressed body is never inflated. A kiosk over its request rate gets
+//   429 there too (sync/hub_rate_limit.h).
 // - HandleHubRequest then serves the route with the whole body in memory.
 // - Each thread keeps its own HubStore connection (SQLite connections stay on one thread).
 #pragma once
@@ -13,6 +14,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+
+#include "sync/hub_rate_limit.h"
 
 namespace ksync {
 
@@ -27,13 +30,15 @@ struct HubRequestHead {
 
 struct HubReply {
     int status = 200;
-    std::string body;  // JSON (an error is {"error": {"code", "message"}}), empty for 304
+    std::string body;      // JSON (an error is {"error": {"code", "message"}}), empty for 304
+    int retry_after_s = 0;  // for 429: sent as Retry-After
 };
 
 struct HubRouteContext {
     std::string db_path;
     int page_limit = 1000;
     uint64_t max_body_bytes = 1u << 20;
+    HubRateLimiter* limiter = nullptr;  // none: no limits
 };
 
 // The kiosk the token names, or the reply that refuses the request.

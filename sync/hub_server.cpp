@@ -56,6 +56,8 @@ Result<HubConfig> LoadHubConfig(const std::string& path) {
         get("body_timeout_s", config.body_timeout_s);
         get("max_connections", config.max_connections);
         get("max_connections_per_address", config.max_connections_per_address);
+        get("rate_requests_per_minute", config.rate_requests_per_minute);
+        get("rate_bookings_per_hour", config.rate_bookings_per_hour);
         get("threads", config.threads);
         get("page_limit", config.page_limit);
         get("scope", config.scope);
@@ -122,12 +124,14 @@ void LogRefusedConnection(const std::string& address) {
 
 struct Shared {
     Shared(const HubConfig& config)
-        : routes{config.db_path, config.page_limit, config.max_body_bytes},
+        : limiter(RateLimits{config.rate_requests_per_minute, config.rate_bookings_per_hour}),
+          routes{config.db_path, config.page_limit, config.max_body_bytes, &limiter},
           header_timeout(config.header_timeout_s),
           body_timeout(config.body_timeout_s),
           write_timeout(config.request_timeout_s),
           counter(config.max_connections, config.max_connections_per_address) {}
 
+    HubRateLimiter limiter;
     HubRouteContext routes;
     Seconds header_timeout;
     Seconds body_timeout;
@@ -216,6 +220,7 @@ private:
         response_ = {};
         response_.version(11);
         response_.result((unsigned)reply.status);
+        if (reply.retry_after_s > 0) response_.set(http::field::retry_after, std::to_string(reply.retry_after_s));
         if (reply.status != 304) {
             response_.set(http::field::content_type, "application/json");
             response_.body() = std::move(reply.body);

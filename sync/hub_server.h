@@ -44,6 +44,8 @@ struct HubConfig {
     int max_connections = 1024;
     int max_connections_per_address = 64;
     int threads = 8;                     // threads answering requests (none waits for a slow client)
+    int rate_requests_per_minute = 300;  // per kiosk; 0: no limit (sync/hub_rate_limit.h)
+    int rate_bookings_per_hour = 60;     // per kiosk; 0: no limit
     int page_limit = 1000;               // default changes per page
     std::string scope = "default";       // bundle scope (which kiosks a bundle is for)
     std::string port_file;               // when set, the bound port is written here once listening

@@ -117,6 +117,11 @@ int main(int argc, char** argv) {
     config.db_path = hub_db;
     config.port = 0;
     config.threads = kiosks + 8;
+    // Throughput of the hub itself: every simulated kiosk comes from 127.0.0.1 and asks as fast as
+    // it can, so the per-kiosk and per-address limits (which would answer 429) are off here.
+    config.rate_requests_per_minute = 0;
+    config.rate_bookings_per_hour = 0;
+    config.max_connections_per_address = config.max_connections;
     Hub hub;
     hub.server = std::make_unique<ksync::HubServer>(config);
     Must(hub.server->Bind());

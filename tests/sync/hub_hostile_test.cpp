@@ -21,10 +21,13 @@
 #include <thread>
 
 #include "base/json.h"
+#include "content/bookings.h"
 #include "content/db.h"
+#include "sync/client.h"
 #include "sync/gzip.h"
 #include "sync/http_client.h"
 #include "sync/protocol.h"
+#include "sync/hub_rate_limit.h"
 #include "sync/hub_store.h"
 #include "sync_support.h"
 
@@ -426,4 +429,83 @@ TEST_CASE("hub: formulas, NUL, bidi overrides and terminal escapes never reach a
     auto far = ksync::DecodePushRequest(
         R"({"ops": [{"op_id": "a", "kind": "booking", "created_at": 99999999999999, "payload": {}}]})");
     CHECK_FALSE(far.ok());
+}
+
+TEST_CASE("rate limits per kiosk: token buckets for requests and bookings", "[hub]") {
+    ksync::HubRateLimiter limiter({6, 4});
+    auto t0 = ksync::HubRateLimiter::Clock::now();
+    for (int i = 0; i < 6; ++i) CHECK(limiter.TakeRequest("a", t0) == 0);
+    int wait = limiter.TakeRequest("a", t0);
+    CHECK(wait >= 1);
+    CHECK(wait <= 10);
+    CHECK(limiter.TakeRequest("b", t0) == 0);  // each kiosk has its own
+    CHECK(limiter.TakeRequest("a", t0 + std::chrono::seconds(10)) == 0);  // 6 a minute: one per 10 s
+    CHECK(limiter.TakeBookings("a", 3, t0) == 0);
+    CHECK(limiter.TakeBookings("a", 2, t0) > 0);
+    CHECK(limiter.TakeBookings("a", 0, t0) == 0);
+    // A batch bigger than the reserve passes once the reserve is full again, and empties it.
+    CHECK(limiter.TakeBookings("a", 50, t0 + std::chrono::minutes(30)) > 0);
+    CHECK(limiter.TakeBookings("a", 50, t0 + std::chrono::hours(2)) == 0);
+    CHECK(limiter.TakeBookings("a", 1, t0 + std::chrono::hours(2)) > 0);
+}
+
+TEST_CASE("hub: a kiosk over its limits gets 429 with Retry-After and loses nothing", "[e2e]") {
+    std::string dir = synctest::TempDir("hostile-rate");
+    std::string hub_db = dir + "/hub.db";
+    std::string token;
+    {
+        auto hub = ksync::HubStore::Setup(hub_db);
+        REQUIRE(hub.ok());
+        synctest::WriteContent(hub->db(), 1, /*capacity=*/10);
+        token = hub->Enrol("k1", 1).value();
+    }
+    std::ofstream(dir + "/hub.json") << R"({"rate_requests_per_minute": 8, "rate_bookings_per_hour": 2})";
+    HubProcess hub;
+    hub.Start(hub_db, {}, dir + "/hub.json");
+    std::string kiosk_db = dir + "/kiosk.db";
+    REQUIRE(synctest::KioskSync(kiosk_db, hub.url(), token, {"once"}).exit_code == 0);
+    // Three bookings on the kiosk; the hub takes two an hour.
+    {
+        auto db = content::Db::Open(kiosk_db);
+        REQUIRE(db.ok());
+        for (int i = 0; i < 3; ++i) {
+            content::BookingRequest request;
+            request.form_id = "form-1";
+            request.session_id = "sess-1";
+            request.values = {{"name", "Anna"}, {"phone", "+371 2000000" + std::to_string(i)}};
+            REQUIRE(content::SubmitBooking(*db, request, (int64_t)std::time(nullptr)).ok());
+        }
+    }
+    ksync::ClientConfig config;
+    config.db_path = kiosk_db;
+    config.hub_url = hub.url();
+    config.token = token;
+    config.push_batch = 2;
+    auto session = ksync::SyncSession::Open(config);
+    REQUIRE(session.ok());
+    // Batches of two: the first is taken, the second answered 429 and kept for the next try.
+    auto first = (*session)->Push(std::nullopt);
+    REQUIRE_FALSE(first.ok());
+    CHECK(first.error().code == "hub_rate_limited");
+    auto depth = [&] { return content::OutboxDepth((*session)->db()).value(); };
+    CHECK(depth() == 1);
+    auto second = (*session)->Push(std::nullopt);
+    REQUIRE_FALSE(second.ok());
+    CHECK(second.error().code == "hub_rate_limited");
+    CHECK(depth() == 1);
+
+    // Requests: a burst past 8 a minute is answered 429 with Retry-After, before the body is read.
+    int limited = 0;
+    std::string last;
+    for (int i = 0; i < 12; ++i) {
+        RawClient client(hub.port());
+        REQUIRE(client.Send(HealthRequest(token)));
+        std::string answer = client.ReadAll(2000);
+        if (answer.find("HTTP/1.1 429") == 0) {
+            ++limited;
+            last = answer;
+        }
+    }
+    CHECK(limited >= 3);
+    CHECK(last.find("Retry-After: ") != std::string::npos);
 }
