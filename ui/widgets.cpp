@@ -364,7 +364,8 @@ void BeginScrollArea(VisitorUi::Impl& ui, const char* id, ImVec2 size, bool reme
         ImGui::SetScrollY(route.scroll_y);
         ui.scroll_restore_pending = false;
     }
-    // Drag-to-scroll arrives as wheel deltas from kiosk/; a fixed pixel step keeps it 1:1.
+    // A finger's drag scrolls the area directly (kiosk/'s ScrollDriver); a mouse wheel
+    // (development) scrolls it here, by a fixed pixel step rather than ImGui's font-sized one.
     ImGuiIO& io = ImGui::GetIO();
     if (io.MouseWheel != 0.0f && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows)) {
         ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() - io.MouseWheel * kPixelsPerWheelUnit, 0.0f,
