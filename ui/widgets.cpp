@@ -357,8 +357,8 @@ void BeginScrollArea(VisitorUi::Impl& ui, const char* id, ImVec2 size, bool reme
     std::string child_id = std::string(id) + "/" + std::to_string(ui.visit_number) + "/" +
                            std::to_string(ui.visit.nav.Depth()) + "/" + route.id + "/" + route.extra;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.m.pad, ui.m.pad));
-    ImGui::BeginChild(child_id.c_str(), size, false,
-                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild(child_id.c_str(), size, ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
     if (remember && ui.scroll_restore_pending) {
         ImGui::SetScrollY(route.scroll_y);
