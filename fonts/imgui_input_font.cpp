@@ -34,6 +34,17 @@ bool CoversInputScripts(const std::string& path) {
     return covers;
 }
 
+// Rasterise the atlas's fonts with FreeType, as the text engine does its glyphs,
+// instead of stb_truetype. ImGui 1.92 replaced ImFontBuilderIO with ImFontLoader; this is the
+// one place that knows. (Debian 13 has 1.90.1: the 1.92 branch is not compiled here yet.)
+void UseFreeTypeRasteriser(ImFontAtlas* atlas) {
+#if IMGUI_VERSION_NUM >= 19200
+    atlas->SetFontLoader(ImGuiFreeType::GetFontLoader());
+#else
+    atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+#endif
+}
+
 }  // namespace
 
 const uint16_t* ImGuiInputGlyphRanges() { return kInputRanges; }
@@ -54,7 +65,7 @@ base::Result<ImFont*> BuildImGuiInputFont(ImFontAtlas* atlas, const FontSetConfi
                 continue;
             }
             if (!CoversInputScripts(*path)) continue;
-            atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+            UseFreeTypeRasteriser(atlas);
             ImFontConfig config;
             config.SizePixels = size_px;
             ImFont* font = atlas->AddFontFromFileTTF(path->c_str(), size_px, &config, kInputRanges);

@@ -242,8 +242,9 @@ private:
 
 // Builds the ImGui font that ImGui's own widgets (input fields) use, with the FreeType
 // builder, covering Basic Latin, Latin-1, Latin Extended-A, Cyrillic (Ukrainian і ї є ґ
-// included), General Punctuation, and € №. Sets atlas->FontBuilderIO to FreeType. Call before
-// the backend builds the font texture. Errors: "font_missing" naming path and package.
+// included), General Punctuation, and € №. Makes the atlas rasterise with FreeType
+// (atlas->FontBuilderIO in ImGui 1.90, its font loader in 1.92). Call before the backend builds
+// the font texture. Errors: "font_missing" naming path and package.
 base::Result<ImFont*> BuildImGuiInputFont(ImFontAtlas* atlas, const FontSetConfig& fonts,
                                           float size_px, Weight weight = Weight::Regular);
 

@@ -8,6 +8,7 @@
 // Frame boundaries are taken from ImGui's frame counter: the first Draw() of a new frame
 // deletes atlas textures retired during the previous frame (see glyph_atlas.h).
 #include <cmath>
+#include <cstdint>
 #include <unordered_set>
 
 #include <unicode/uchar.h>
@@ -22,6 +23,13 @@
 #include "fonts/unicode_text.h"
 
 namespace fonts {
+namespace {
+
+// The atlas texture as ImGui names textures: a void* before ImGui 1.91.4, an ImU64 since. The
+// explicit conversion compiles with both.
+ImTextureID AtlasTextureForImGui(void* texture) { return (ImTextureID)(intptr_t)texture; }
+
+}  // namespace
 
 std::size_t TextLayout::MemoryBytes() const {
     return sizeof(TextLayout) + text.capacity() + glyphs.capacity() * sizeof(PlacedGlyph) +
@@ -80,7 +88,7 @@ void TextEngine::Draw(ImDrawList* draw_list, const TextLayout& layout, float x, 
     const ImVec2 clip_min = draw_list->GetClipRectMin();
     const ImVec2 clip_max = draw_list->GetClipRectMax();
 
-    void* texture = m.atlas.texture_id();
+    ImTextureID texture = AtlasTextureForImGui(m.atlas.texture_id());
     uint64_t generation = m.atlas.generation();
     draw_list->PushTextureID(texture);
     const float size = std::max(layout.size_px, 1.0f);
@@ -96,7 +104,7 @@ void TextEngine::Draw(ImDrawList* draw_list, const TextLayout& layout, float x, 
         if (glyph.face == PlacedGlyph::kPlaceholderFace) ++m.counters.placeholders_drawn;
         if (m.atlas.generation() != generation) {
             // The atlas grew or was reset mid-draw: later quads go to the new texture.
-            texture = m.atlas.texture_id();
+            texture = AtlasTextureForImGui(m.atlas.texture_id());
             generation = m.atlas.generation();
             draw_list->PopTextureID();
             draw_list->PushTextureID(texture);

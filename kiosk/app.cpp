@@ -100,8 +100,15 @@ base::Status App::Init() {
     view_h_ = (float)wh;
     input_.SetViewSize(view_w_, view_h_);
 
-    // ImGui: our platform glue, ImGui's OpenGL3 renderer.
-    IMGUI_CHECKVERSION();
+    // ImGui: our platform glue, ImGui's OpenGL3 renderer. Headers that disagree with the compiled
+    // library about ImGuiIO's layout (an IMGUI_DISABLE_OBSOLETE_* define that Debian's library
+    // was not built with) would corrupt memory. The check asserts inside the library, which
+    // only stops us if the library was built with assertions (Debian's is); its answer is
+    // checked here too, so the kiosk refuses to start either way, naming the cause.
+    if (!IMGUI_CHECKVERSION())
+        return base::MakeError("imgui_abi_mismatch",
+                               std::string("ImGui headers ") + IMGUI_VERSION + " do not match the library " +
+                                   ImGui::GetVersion() + " (version or ImGuiIO layout)");
     ImGui::CreateContext();
     ConfigureImGuiIo(ImGui::GetIO());
     ImGui::StyleColorsDark();
@@ -273,7 +280,9 @@ void App::HandleEvent(const SDL_Event& event) {
         return;
     }
     double now = clock_.Now();
-    bool input = input_.HandleEvent(event, now) || keys_.HandleEvent(ImGui::GetIO(), event);
+    ImGuiIO& io = ImGui::GetIO();
+    bool input = input_.HandleEvent(event, now) || ForwardKeyboardEvent(io, event);
+    ForwardPointerEvents(io, input_.TakeImGuiEvents());
     if (input) {
         frames_pending_ = kFramesAfterActivity;
         ui_->NoteActivity(now);
@@ -289,7 +298,7 @@ void App::DrainEvents() {
 }
 
 bool App::NeedsFrame(double now) {
-    return frames_pending_ > 0 || input_.NeedsFrame() || keys_.NeedsFrame() || content_changed_ ||
+    return frames_pending_ > 0 || input_.NeedsFrame() || ImGuiInputPending() || content_changed_ ||
            ui_->NextWakeup(now) <= 0.0;
 }
 
@@ -340,9 +349,7 @@ void App::RenderFrame(std::vector<uint8_t>* capture, int* capture_w, int* captur
     io.DeltaTime = (float)std::max(dt, 1e-3);  // ImGui needs time to move; a frozen clock gives 0
     last_frame_clock_ = now;
 
-    keys_.BeginFrame(io);
     PointerFrame pointer = input_.BeginFrame(now);
-    ApplyPointer(io, pointer);
 
     double cpu_start = ThreadCpuMs();
     ImGui_ImplOpenGL3_NewFrame();
@@ -431,6 +438,9 @@ void App::StartDeferredWork() {
             IM_DELETE(atlas);
         } else {
             // Between frames: the old texture and atlas are no longer referenced.
+            // FIXME: ImGui 1.92 drops the backends' Create/DestroyFontsTexture() (the renderer
+            // then updates font textures itself, and fonts may be added between any two frames):
+            // this swap becomes adding the font to io.Fonts when the kiosk moves to 1.92.
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             IM_DELETE(io.Fonts);
             io.Fonts = atlas;

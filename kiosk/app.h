@@ -13,8 +13,9 @@
 // - The frame loop renders only when something changed:
 //     wait  ── SDL_WaitEventTimeout(until VisitorUi::NextWakeup) ──▶ drain events
 //     drain ── input/key/window/content event ──▶ frames_pending_ = kFramesAfterActivity
-//     render while NeedsFrame(): frames_pending_, the input layer's queue or inertia, a
-//       content change, or NextWakeup() <= 0; at most max_fps per second.
+//     render while NeedsFrame(): frames_pending_, input ImGui has queued but not applied yet
+//       (it applies one press or release per frame), the input layer's inertia, a content
+//       change, or NextWakeup() <= 0; at most max_fps per second.
 //   So an idle kiosk sleeps in the kernel and renders nothing. Drivers without a blocking
 //   wait (kmsdrm, offscreen) are polled every few milliseconds instead of SDL's 1 ms.
 // - SIGTERM and SIGINT become SDL_QUIT (SDL's handlers); the loop ends after the current frame
@@ -67,7 +68,8 @@ class App {
 public:
     static constexpr int kFramesAfterActivity = 3;
 
-    // Errors: display_open_failed, gl_context_failed, speech_log_unwritable, db_migration_held.
+    // Errors: display_open_failed, gl_context_failed, imgui_abi_mismatch, speech_log_unwritable,
+    // db_migration_held.
     static base::Result<std::unique_ptr<App>> Create(const AppOptions& options);
     ~App();
 
@@ -129,7 +131,6 @@ private:
     std::unique_ptr<ksync::SyncClient> sync_;  // started when hub_url is set
 #endif
     InputLayer input_;
-    KeyboardFeeder keys_;
     ScrollDriver scroll_;
     FrameStats stats_;
     ServiceNotifier service_;  // systemd READY/WATCHDOG and the slot health markers

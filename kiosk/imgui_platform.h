@@ -1,20 +1,38 @@
-// kiosk/imgui_platform.h: feeding Dear ImGui 1.86 from our input layer (the platform half of
-// a backend; rendering stays with ImGui's OpenGL3 backend).
+// kiosk/imgui_platform.h: feeding Dear ImGui 1.90 from our input layer (the platform half of a
+// backend; rendering stays with ImGui's OpenGL3 backend).
 //
 // Design note
-// - Pointer: ApplyPointer() writes the InputLayer's frame into io.MousePos / io.MouseDown[0]
-//   before ImGui::NewFrame(). Nothing else writes them (no global mouse polling, no capture).
-// - Keyboard (staff and development): key and text events go to io.KeysDown[] (SDL scancodes,
-//   io.KeyMap set up for ImGui's navigation and text editing keys) and io.AddInputCharacters.
-//   As with the pointer, a key pressed and released between two frames is released one frame
-//   later, so ImGui sees every key press.
+// - Everything goes through ImGui's input event queue (io.Add*Event, ImGui 1.87+); nothing
+//   writes io.MousePos, io.MouseDown[], io.KeysDown[] or io.KeyMap[] (io.KeyMap is gone in
+//   ImGui 1.92). Events are queued as they arrive, between frames; ImGui::NewFrame() applies
+//   them, trickled over frames so that no press or release is lost (see kiosk/input_layer.h).
+//   While ImGui still holds queued events, ImGuiInputPending() is true and the frame loop
+//   keeps drawing, so a tap is complete before the loop sleeps.
+// - Pointer: ForwardPointerEvents() turns the InputLayer's events into
+//   io.AddMouseSourceEvent() (TouchScreen for a finger, Mouse otherwise) followed by
+//   io.AddMousePosEvent() or io.AddMouseButtonEvent() for the left button; Leave is the
+//   position (-FLT_MAX, -FLT_MAX). No global mouse polling, no capture.
+// - Keyboard (staff laptops, development, the scripts' `key` and `type`): ForwardKeyboardEvent()
+//   sends io.AddKeyEvent() for the modifiers (ImGuiMod_Ctrl/Shift/Alt/Super, from the event's
+//   modifier state) and for the key, named by its SDL scancode (the key's place, as the kiosk
+//   always did, so Ctrl+C is the same key on a Latvian or a Russian layout); text goes to
+//   io.AddInputCharactersUTF8(). Screens ask ImGui::IsKeyPressed(ImGuiKey_Enter) and so on;
+//   nothing uses the legacy GetKeyIndex().
+// - The mouse wheel (development) goes to io.AddMouseWheelEvent() in ImGui's convention
+//   (wheel_x > 0 scrolls left: SDL's x is negated, as ImGui's own SDL2 backend does).
 // - Drag-to-scroll: when a drag starts, ScrollDriver picks the window under the touch-down point
 //   (children first, walking out to the nearest window that can scroll), then adds each frame's
 //   scroll delta to that window's scroll (ImGui::SetScrollX/Y, pixel for pixel). So any ImGui
 //   window or child that can scroll can be dragged, and screens need no code for it (a child
 //   with ImGuiWindowFlags_NoScrollWithMouse is dragged too: that flag only concerns the wheel).
-//   When the window cannot move further (an end), inertia stops. A mouse wheel still arrives
-//   as io.MouseWheel, for development.
+//   When the window cannot move further (an end), inertia stops. ImGui has no drag-to-scroll
+//   of its own, so this stays the kiosk's.
+// - ABI: Debian's libimgui is compiled without IMGUI_DISABLE_OBSOLETE_KEYIO (and without
+//   IMGUI_DISABLE_OBSOLETE_FUNCTIONS, which implies it). Both remove members from ImGuiIO and
+//   ImGuiContext, so defining them for our code alone would break the layout the library was
+//   built with; the kiosk leaves them undefined and does not use the legacy API instead
+//   (docs/decisions.md). App::Init() refuses to start (imgui_abi_mismatch) when
+//   IMGUI_CHECKVERSION() finds a layout mismatch, whether or not the library asserts.
 #pragma once
 
 #include <SDL.h>
@@ -27,23 +45,19 @@ struct ImGuiIO;
 
 namespace kiosk {
 
-// Key map, no imgui.ini, no cursor changes. Call once after ImGui::CreateContext().
+// No imgui.ini, no cursor changes. Call once after ImGui::CreateContext().
 void ConfigureImGuiIo(ImGuiIO& io);
 
-void ApplyPointer(ImGuiIO& io, const PointerFrame& frame);
+// Queues the input layer's pointer events in ImGui, in order.
+void ForwardPointerEvents(ImGuiIO& io, const std::vector<ImGuiPointerEvent>& events);
 
-class KeyboardFeeder {
-public:
-    // Returns true for keyboard, text and wheel events (all count as visitor activity).
-    bool HandleEvent(ImGuiIO& io, const SDL_Event& event);
-    // Releases keys whose release was held back; call before ImGui::NewFrame().
-    void BeginFrame(ImGuiIO& io);
-    bool NeedsFrame() const { return !held_releases_.empty() || pressed_this_frame_.size() > 0; }
+// Queues keyboard, text and mouse wheel events in ImGui. Returns true for those events (all
+// count as visitor activity), false for anything else.
+bool ForwardKeyboardEvent(ImGuiIO& io, const SDL_Event& event);
 
-private:
-    std::vector<int> pressed_this_frame_;
-    std::vector<int> held_releases_;
-};
+// True while ImGui holds queued input events that a coming NewFrame() will apply (ImGui applies
+// at most one change per button or key per frame).
+bool ImGuiInputPending();
 
 class ScrollDriver {
 public:

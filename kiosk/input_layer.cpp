@@ -1,9 +1,11 @@
 #include "kiosk/input_layer.h"
 
-#include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace kiosk {
+
+using Kind = ImGuiPointerEvent::Kind;
 
 InputLayer::InputLayer(const InputConfig& config) : config_(config) {}
 
@@ -30,7 +32,7 @@ bool InputLayer::HandleEvent(const SDL_Event& event, double now) {
                 }
                 touch_ = f.touchId;
                 finger_ = f.fingerId;
-                PointerDown(Source::Finger, f.fingerId, x, y, now);
+                PointerDown(Source::Finger, x, y, now);
             } else if (!is_primary) {
                 if (event.type == SDL_FINGERUP) ignored_fingers_.erase(key);
                 ++ignored_events_;
@@ -55,7 +57,7 @@ bool InputLayer::HandleEvent(const SDL_Event& event, double now) {
                 if (source_ == Source::Mouse) {
                     PointerMove(x, y, now);
                 } else if (state_ == PointerState::Idle) {
-                    samples_.push_back({SampleKind::Move, x, y});  // hover, for development
+                    Emit(Kind::Move, x, y);  // hover, for development
                     pending_activity_ = true;
                 } else {
                     ++ignored_events_;  // a finger is the primary pointer
@@ -72,7 +74,7 @@ bool InputLayer::HandleEvent(const SDL_Event& event, double now) {
                     ++ignored_events_;
                     return true;
                 }
-                PointerDown(Source::Mouse, 0, x, y, now);
+                PointerDown(Source::Mouse, x, y, now);
             } else if (source_ == Source::Mouse) {
                 PointerUp(x, y, now);
             } else {
@@ -89,7 +91,18 @@ bool InputLayer::HandleEvent(const SDL_Event& event, double now) {
     }
 }
 
-void InputLayer::PointerDown(Source source, SDL_FingerID, float x, float y, double now) {
+void InputLayer::Emit(Kind kind, float x, float y) {
+    imgui_events_.push_back({kind, x, y, source_ == Source::Finger});
+}
+
+std::vector<ImGuiPointerEvent> InputLayer::TakeImGuiEvents() {
+    std::vector<ImGuiPointerEvent> events;
+    events.swap(imgui_events_);
+    return events;
+}
+
+void InputLayer::PointerDown(Source source, float x, float y, double now) {
+    assert(state_ == PointerState::Idle && "a second primary pointer went down");
     StopInertia();
     pending_dx_ = pending_dy_ = 0;
     state_ = PointerState::Pressed;
@@ -98,8 +111,8 @@ void InputLayer::PointerDown(Source source, SDL_FingerID, float x, float y, doub
     down_y_ = last_y_ = y;
     history_.clear();
     history_.push_back({now, {x, y}});
-    samples_.push_back({SampleKind::Move, x, y});
-    samples_.push_back({SampleKind::Down, x, y});
+    Emit(Kind::Move, x, y);
+    Emit(Kind::Down, x, y);
     pending_activity_ = true;
 }
 
@@ -108,12 +121,14 @@ void InputLayer::PointerMove(float x, float y, double now) {
     if (state_ == PointerState::Pressed) {
         float dx = x - down_x_, dy = y - down_y_;
         if (std::sqrt(dx * dx + dy * dy) <= config_.drag_threshold_px) {
-            samples_.push_back({SampleKind::Move, x, y});
+            Emit(Kind::Move, x, y);
             return;
         }
-        // The press becomes a drag: ImGui must not see a click on what is under the finger.
+        // The press becomes a drag: ImGui must not see a click on what is under the finger,
+        // so the release happens off-screen.
         state_ = PointerState::Dragging;
-        samples_.push_back({SampleKind::Cancel, x, y});
+        Emit(Kind::Leave);
+        Emit(Kind::Up);
         pending_drag_start_ = true;
         // Scrolling starts where the threshold was crossed, so the content does not jump.
         last_x_ = x;
@@ -136,9 +151,10 @@ void InputLayer::PointerMove(float x, float y, double now) {
 void InputLayer::PointerUp(float x, float y, double now) {
     pending_activity_ = true;
     if (state_ == PointerState::Pressed) {
-        samples_.push_back({SampleKind::Move, x, y});
-        samples_.push_back({SampleKind::Up, x, y});
-        if (source_ == Source::Finger) samples_.push_back({SampleKind::Leave, x, y});
+        Emit(Kind::Move, x, y);
+        Emit(Kind::Up, x, y);
+        // A finger is gone: no hover stays under it. A mouse is still over the window.
+        if (source_ == Source::Finger) Emit(Kind::Leave);
     } else if (state_ == PointerState::Dragging) {
         PointerMove(x, y, now);
         // Velocity of the content over the recent history; a finger that stopped and then
@@ -170,8 +186,9 @@ void InputLayer::PointerUp(float x, float y, double now) {
                 inertia_time_ = now;
             }
         }
-        // A mouse pointer is still over the window; a finger is gone.
-        if (source_ == Source::Mouse) samples_.push_back({SampleKind::Move, x, y});
+        // ImGui's button was released when the drag began; a mouse pointer comes back where
+        // it is, a finger stays gone.
+        if (source_ == Source::Mouse) Emit(Kind::Move, x, y);
     }
     state_ = PointerState::Idle;
     source_ = Source::None;
@@ -184,35 +201,6 @@ void InputLayer::StopInertia() {
 }
 
 PointerFrame InputLayer::BeginFrame(double now) {
-    while (!samples_.empty()) {
-        const Sample s = samples_.front();
-        switch (s.kind) {
-            case SampleKind::Move:
-                imgui_pos_valid_ = true;
-                imgui_x_ = s.x;
-                imgui_y_ = s.y;
-                break;
-            case SampleKind::Down:
-            case SampleKind::Up:
-                imgui_pos_valid_ = true;
-                imgui_x_ = s.x;
-                imgui_y_ = s.y;
-                imgui_down_ = s.kind == SampleKind::Down;
-                break;
-            case SampleKind::Leave:
-                imgui_pos_valid_ = false;
-                break;
-            case SampleKind::Cancel:
-                imgui_pos_valid_ = false;
-                imgui_down_ = false;
-                break;
-        }
-        samples_.pop_front();
-        // What follows a button change waits for the next frame, so ImGui sees the change
-        // where it happened.
-        if (s.kind != SampleKind::Move) break;
-    }
-
     if (inertia_active_) {
         double dt = now - inertia_time_;
         if (dt > 0) {
@@ -229,10 +217,6 @@ PointerFrame InputLayer::BeginFrame(double now) {
     }
 
     PointerFrame frame;
-    frame.pos_valid = imgui_pos_valid_;
-    frame.x = imgui_x_;
-    frame.y = imgui_y_;
-    frame.down = imgui_down_;
     frame.scroll_dx = pending_dx_;
     frame.scroll_dy = pending_dy_;
     frame.drag_started = pending_drag_start_;
@@ -246,7 +230,7 @@ PointerFrame InputLayer::BeginFrame(double now) {
 }
 
 bool InputLayer::NeedsFrame() const {
-    return !samples_.empty() || inertia_active_ || pending_dx_ != 0 || pending_dy_ != 0 ||
+    return !imgui_events_.empty() || inertia_active_ || pending_dx_ != 0 || pending_dy_ != 0 ||
            pending_drag_start_ || pending_activity_;
 }
 

@@ -248,8 +248,8 @@ Result<Step> ParseStep(const std::vector<Token>& t) {
 
 const std::vector<std::string>& ScriptKeyNames() {
     static const std::vector<std::string> names = {
-        "Enter", "Backspace", "Tab", "Escape", "Delete", "Space", "Left",
-        "Right", "Up",        "Down", "Home",  "End",    "PageUp", "PageDown"};
+        "Enter", "Backspace", "Tab", "Escape", "Delete", "Space",    "Left",
+        "Right", "Up",        "Down", "Home",  "End",    "PageUp", "PageDown", "KeypadEnter"};
     return names;
 }
 

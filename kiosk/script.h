@@ -9,7 +9,7 @@
 //   drag "Label" DX DY [DURATION] drag starting on a widget, by DX, DY pixels
 //   type "text"                   type text (as a hardware keyboard would)
 //   key NAME                      press a key: Enter Backspace Tab Escape Delete Space Left
-//                                 Right Up Down Home End PageUp PageDown
+//                                 Right Up Down Home End PageUp PageDown KeypadEnter
 //   wait DURATION                 let real time pass (the loop sleeps as it would for visitors)
 //   advance DURATION              move the virtual clock forward at once (timeouts)
 //   clock YYYY-MM-DDTHH:MM:SSZ    set the virtual wall clock (UTC)

@@ -1,6 +1,7 @@
 #include "kiosk/script_runner.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstring>
 #include <cerrno>
@@ -37,9 +38,11 @@ SDL_Scancode ScancodeFor(const std::string& name) {
         {"Left", SDL_SCANCODE_LEFT},     {"Right", SDL_SCANCODE_RIGHT},
         {"Up", SDL_SCANCODE_UP},         {"Down", SDL_SCANCODE_DOWN},
         {"Home", SDL_SCANCODE_HOME},     {"End", SDL_SCANCODE_END},
-        {"PageUp", SDL_SCANCODE_PAGEUP}, {"PageDown", SDL_SCANCODE_PAGEDOWN}};
+        {"PageUp", SDL_SCANCODE_PAGEUP}, {"PageDown", SDL_SCANCODE_PAGEDOWN},
+        {"KeypadEnter", SDL_SCANCODE_KP_ENTER}};
     for (const auto& [n, code] : keys)
         if (name == n) return code;
+    assert(false && "a key in ScriptKeyNames() (kiosk/script.cpp) has no scancode in ScancodeFor()");
     return SDL_SCANCODE_UNKNOWN;
 }
 

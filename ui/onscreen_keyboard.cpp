@@ -55,7 +55,7 @@ bool TypeFromHardwareKeyboard(VisitorUi::Impl& ui, std::string& text, const Keyb
         changed = true;
     }
     io.InputQueueCharacters.resize(0);
-    if (!text.empty() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace), true)) {
+    if (!text.empty() && ImGui::IsKeyPressed(ImGuiKey_Backspace, true)) {
         EraseLastCharacter(text);
         changed = true;
     }

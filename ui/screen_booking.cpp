@@ -249,7 +249,7 @@ void DrawBookingScreen(VisitorUi::Impl& ui) {
         if (f.key == flow.focused && IsTyped(f)) focused = &f;
     }
     // A hardware keyboard's Tab moves on to the next typed field (staff, scripts' `key Tab`).
-    if (focused && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), false)) {
+    if (focused && ImGui::IsKeyPressed(ImGuiKey_Tab, false)) {
         bool after = false;
         for (const content::FormField& f : form.fields) {
             if (after && IsTyped(f)) {

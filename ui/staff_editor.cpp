@@ -475,7 +475,7 @@ void DrawStaffEditor(VisitorUi::Impl& ui, StaffSession& staff) {
     EditorState& ed = staff.editors.back();
 
     // A hardware keyboard's Tab moves to the next field.
-    if (!ed.focused.empty() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), false)) {
+    if (!ed.focused.empty() && ImGui::IsKeyPressed(ImGuiKey_Tab, false)) {
         auto it = std::find(ed.order.begin(), ed.order.end(), ed.focused);
         if (it != ed.order.end()) {
             it = std::find_if(std::next(it), ed.order.end(), [&](const std::string& key) { return IsTyped(ed, key); });

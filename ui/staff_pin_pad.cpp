@@ -86,10 +86,8 @@ void DrawStaffPinPad(VisitorUi::Impl& ui, StaffSession& staff) {
         if (c >= '0' && c <= '9') PinPadType(pad, char(c));
     }
     io.InputQueueCharacters.resize(0);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace), true)) PinPadErase(pad);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-        ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))
-        submit = true;
+    if (ImGui::IsKeyPressed(ImGuiKey_Backspace, true)) PinPadErase(pad);
+    if (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false)) submit = true;
 
     ContentArea area = BeginContent(ui);
     const float gap = ui.m.pad;

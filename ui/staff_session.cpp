@@ -95,15 +95,21 @@ void UpdateStaffGesture(VisitorUi::Impl& ui) {
     }
     const ImGuiIO& io = ImGui::GetIO();
     const float corner = CornerSize(ui);
-    const bool in_corner = io.MouseDown[0] && io.MousePos.x >= 0 && io.MousePos.y >= 0 && io.MousePos.x < corner &&
-                           io.MousePos.y < corner;
+    const ImVec2 pointer = ImGui::GetMousePos();
+    const bool in_corner = ImGui::IsMouseDown(ImGuiMouseButton_Left) && pointer.x >= 0 && pointer.y >= 0 &&
+                           pointer.x < corner && pointer.y < corner;
     if (!in_corner) {
         ui.staff_hold_since = -1;
         return;
     }
     if (ui.staff_hold_since < 0) {
-        // Only a press that began in the corner counts; a finger sliding in does not.
-        if (io.MouseClicked[0]) ui.staff_hold_since = ui.frame.now_seconds;
+        // Only a press that began in the corner counts; a finger sliding in does not. ImGui
+        // reports a finger's press one frame after the finger landed (a touch screen has no
+        // hover, so ImGui hovers first: kiosk/input_layer.h); the hold counts from the landing.
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            const bool touch = io.MouseSource == ImGuiMouseSource_TouchScreen;
+            ui.staff_hold_since = ui.frame.now_seconds - (touch ? io.DeltaTime : 0.0);
+        }
         return;
     }
     // A 10 ms grace: frame times are sums of 1/60 s steps, and 300 of them may fall a hair

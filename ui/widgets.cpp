@@ -357,14 +357,15 @@ void BeginScrollArea(VisitorUi::Impl& ui, const char* id, ImVec2 size, bool reme
     std::string child_id = std::string(id) + "/" + std::to_string(ui.visit_number) + "/" +
                            std::to_string(ui.visit.nav.Depth()) + "/" + route.id + "/" + route.extra;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.m.pad, ui.m.pad));
-    ImGui::BeginChild(child_id.c_str(), size, false,
-                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild(child_id.c_str(), size, ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
     if (remember && ui.scroll_restore_pending) {
         ImGui::SetScrollY(route.scroll_y);
         ui.scroll_restore_pending = false;
     }
-    // Drag-to-scroll arrives as wheel deltas from kiosk/; a fixed pixel step keeps it 1:1.
+    // A finger's drag scrolls the area directly (kiosk/'s ScrollDriver); a mouse wheel
+    // (development) scrolls it here, by a fixed pixel step rather than ImGui's font-sized one.
     ImGuiIO& io = ImGui::GetIO();
     if (io.MouseWheel != 0.0f && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows)) {
         ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() - io.MouseWheel * kPixelsPerWheelUnit, 0.0f,

@@ -17,8 +17,8 @@
 
 namespace ui {
 
-// Pixels of scroll per unit of ImGui's io.MouseWheel inside scroll areas. kiosk/ turns a
-// finger drag of d pixels into io.MouseWheel += d / kPixelsPerWheelUnit.
+// Pixels of scroll per unit of ImGui's io.MouseWheel inside scroll areas (a development
+// mouse's wheel; a finger's drag scrolls pixel for pixel through kiosk/'s ScrollDriver).
 inline constexpr float kPixelsPerWheelUnit = 60.0f;
 
 enum class Icon {
