@@ -45,6 +45,11 @@ const QrMatrix* CachedQr(const std::string& payload) {
     return &cache.emplace(payload, std::move(encoded).value()).first->second;
 }
 
+// ImGui 1.90 asserts on an item of zero width or height (Debian builds it with assertions on);
+// a column squeezed to nothing for a frame (the staff list while its keyboard opens) is drawn
+// as a 1-pixel item instead of aborting the kiosk.
+ImVec2 HitSize(ImVec2 size) { return ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)); }
+
 }  // namespace
 
 text::Style MakeStyle(const VisitorUi::Impl& ui, float px, bool bold, Rgb color, const std::string& lang) {
@@ -143,7 +148,7 @@ bool Tile(VisitorUi::Impl& ui, const char* id, std::string_view title, std::stri
     size.y = std::max(size.y, ui.m.touch_min);
     ImGui::PushID(id);
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    bool clicked = ImGui::InvisibleButton("##tile", size);
+    bool clicked = ImGui::InvisibleButton("##tile", HitSize(size));
     bool held = ImGui::IsItemActive();
     ImGui::PopID();
     ImVec2 end = Add(pos, size);
@@ -191,7 +196,7 @@ bool ListRow(VisitorUi::Impl& ui, const char* id, std::string_view title, std::s
 
     ImGui::PushID(id);
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    bool clicked = ImGui::InvisibleButton("##row", ImVec2(width, h));
+    bool clicked = ImGui::InvisibleButton("##row", HitSize(ImVec2(width, h)));
     bool held = ImGui::IsItemActive();
     ImGui::PopID();
     ImVec2 end(pos.x + width, pos.y + h);
@@ -233,7 +238,7 @@ bool FieldBox(VisitorUi::Impl& ui, const char* id, const std::string& value, con
     float h = std::max({ui.m.touch_min, ts.y + 2 * pad, px * 1.3f * float(lines) + 2 * pad});
     ImGui::PushID(id);
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    bool clicked = ImGui::InvisibleButton("##field", ImVec2(width, h));
+    bool clicked = ImGui::InvisibleButton("##field", HitSize(ImVec2(width, h)));
     ImGui::PopID();
     ImVec2 end(pos.x + width, pos.y + h);
     ImDrawList* draw = ImGui::GetWindowDrawList();
