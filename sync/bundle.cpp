@@ -295,7 +295,7 @@ Result<BundleManifest> ExportBundle(HubStore& hub, const std::string& out_path, 
     m.from_seq = options.since > 0 ? options.since : 0;
     m.created = options.now;
     m.expires = options.now + options.valid_for_s;
-    m.counter = TRY_VALUE(hub.NextBundleCounter());
+    m.counter = TRY_VALUE(hub.NextBundleCounter(options.now));
 
     content::Db& db = hub.db();
     std::string chunks;

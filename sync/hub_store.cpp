@@ -664,9 +664,9 @@ Result<int64_t> HubStore::PruneTombstones(int64_t now, int64_t retention_s) {
     return count;
 }
 
-Result<int64_t> HubStore::NextBundleCounter() {
+Result<int64_t> HubStore::NextBundleCounter(int64_t now_utc) {
     auto tx = TRY_VALUE(Transaction::Begin(db_));
-    int64_t counter = std::stoll(TRY_VALUE(GetHubMeta("bundle_counter", "0"))) + 1;
+    int64_t counter = std::max<int64_t>(std::stoll(TRY_VALUE(GetHubMeta("bundle_counter", "0"))) + 1, now_utc * 1000);
     TRY(SetHubMeta("bundle_counter", std::to_string(counter)));
     TRY(tx.Commit());
     return counter;

@@ -142,7 +142,11 @@ public:
     // ---- maintenance ----
     // Deletes tombstones older than now - retention_s; returns how many went.
     Result<int64_t> PruneTombstones(int64_t now, int64_t retention_s);
-    Result<int64_t> NextBundleCounter();
+    // The counter of the next bundle: strictly greater than the last one this database issued
+    // and than the export time in milliseconds, so a hub rebuilt or restored from a backup
+    // (same key, counter back at 0) still issues bundles kiosks accept, while an older bundle
+    // stays older. It relies on the hub's clock not going back past the last bundle.
+    Result<int64_t> NextBundleCounter(int64_t now_utc);
     Result<int64_t> HeadAt();
 
 private:
