@@ -5,11 +5,13 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -257,6 +259,21 @@ private:
     std::string kiosk_;
 };
 
+// A passive checkpoint (never waits for readers or writers); then, when the WAL file has grown
+// past 16 MiB and everything in it is in the database, a truncating one that waits 100 ms at most.
+void CheckpointHubWal(content::Db& db, const std::string& db_path) {
+    int log = 0, done = 0;
+    if (sqlite3_wal_checkpoint_v2(db.raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done) != SQLITE_OK) return;
+    std::error_code ec;
+    auto size = std::filesystem::file_size(db_path + "-wal", ec);
+    if (ec || size < (16u << 20) || log != done) return;
+    sqlite3_busy_timeout(db.raw(), 100);
+    if (sqlite3_wal_checkpoint_v2(db.raw(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr) == SQLITE_OK) {
+        base::LogInfo("hub_wal_truncated", "was=" + std::to_string(size));
+    }
+    sqlite3_busy_timeout(db.raw(), content::kBusyTimeoutMs);
+}
+
 }  // namespace hub_http
 
 using namespace hub_http;
@@ -365,12 +382,22 @@ base::Status HubServer::Bind() {
 base::Status HubServer::Run() {
     TRY(Bind());
     // Tombstones age out while the hub runs, not only at start.
-    std::thread pruner([this] {
+    // Upkeep beside the requests: the WAL is checkpointed every 10 s (without it a hub under
+    // continuous pushes grew its WAL to hundreds of MB), truncated when it has grown past 16 MiB
+    // and every frame is in the database, and tombstones age out every hour.
+    std::thread upkeep([this] {
+        auto store = HubStore::Connect(config_.db_path);
+        if (!store.ok()) {
+            base::LogWarn("hub_upkeep_failed", store.error().ToString());
+            return;
+        }
+        auto last_prune = std::chrono::steady_clock::now();
         std::unique_lock lock(impl_->mutex);
-        while (!impl_->wake.wait_for(lock, std::chrono::hours(1), [this] { return impl_->stopping; })) {
+        while (!impl_->wake.wait_for(lock, std::chrono::seconds(10), [this] { return impl_->stopping; })) {
             lock.unlock();
-            auto store = HubStore::Connect(config_.db_path);
-            if (store.ok()) {
+            CheckpointHubWal(store->db(), config_.db_path);
+            if (std::chrono::steady_clock::now() - last_prune >= std::chrono::hours(1)) {
+                last_prune = std::chrono::steady_clock::now();
                 auto pruned = store->PruneTombstones(ServerNowUtc(), config_.tombstone_retention_s);
                 if (!pruned.ok()) base::LogWarn("hub_prune_failed", pruned.error().ToString());
             }
@@ -389,7 +416,7 @@ base::Status HubServer::Run() {
         impl_->stopping = true;
     }
     impl_->wake.notify_all();
-    pruner.join();
+    upkeep.join();
     return base::Ok();
 }
 
