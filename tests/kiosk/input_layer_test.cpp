@@ -1,6 +1,7 @@
 // The input layer on synthetic SDL events: tap versus drag, the release held one frame,
 // inertia, a second finger ignored, touch-synthesised mouse events dropped.
-#include <catch2/catch.hpp>
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <cmath>
 
@@ -59,15 +60,15 @@ TEST_CASE("a tap within one frame is a press in one frame and a release in the n
     PointerFrame f1 = in.BeginFrame(1.016);
     CHECK(f1.pos_valid);
     CHECK(f1.down);
-    CHECK(f1.x == Approx(100));
-    CHECK(f1.y == Approx(200));
+    CHECK(f1.x == Catch::Approx(100));
+    CHECK(f1.y == Catch::Approx(200));
     CHECK(f1.activity);
     CHECK(f1.scroll_dy == 0);
 
     PointerFrame f2 = in.BeginFrame(1.033);
     CHECK_FALSE(f2.down);
     CHECK(f2.pos_valid);          // released over the button: ImGui counts the click
-    CHECK(f2.x == Approx(103));
+    CHECK(f2.x == Catch::Approx(103));
 
     PointerFrame f3 = in.BeginFrame(1.05);
     CHECK_FALSE(f3.pos_valid);    // the finger is gone: no hover left behind
@@ -89,13 +90,13 @@ TEST_CASE("moving past the threshold is a drag: ImGui's press is cancelled off-s
     CHECK_FALSE(cancel.down);
     CHECK_FALSE(cancel.pos_valid);  // the release happens away from the button
     CHECK(cancel.drag_started);
-    CHECK(cancel.anchor_x == Approx(500));
-    CHECK(cancel.anchor_y == Approx(400));
+    CHECK(cancel.anchor_x == Catch::Approx(500));
+    CHECK(cancel.anchor_y == Catch::Approx(400));
     CHECK(cancel.scroll_dy == 0);   // scrolling starts where the threshold was crossed
 
     in.HandleEvent(Finger(SDL_FINGERMOTION, 500, 285), 0.04);  // finger up 100 px
     PointerFrame scroll = in.BeginFrame(0.04);
-    CHECK(scroll.scroll_dy == Approx(100));  // content follows the finger: scroll down
+    CHECK(scroll.scroll_dy == Catch::Approx(100));  // content follows the finger: scroll down
     CHECK_FALSE(scroll.down);
     CHECK_FALSE(scroll.drag_started);
 }
@@ -126,7 +127,7 @@ TEST_CASE("a fling continues with inertia that decays and stops", "[kiosk][input
     }
     in.HandleEvent(Finger(SDL_FINGERUP, 500, 450.0f - 320.0f), t);
     REQUIRE(in.InertiaActive());
-    CHECK(in.InertiaVelocityY() == Approx(2500).epsilon(0.05));
+    CHECK(in.InertiaVelocityY() == Catch::Approx(2500).epsilon(0.05));
 
     float total = 0, previous_step = 1e9f;
     int frames = 0;
@@ -142,7 +143,7 @@ TEST_CASE("a fling continues with inertia that decays and stops", "[kiosk][input
     CHECK_FALSE(in.InertiaActive());
     CHECK(frames < 200);                      // stops within about 3 s
     // The exact integral: v * tau * (1 - e^-T/tau) approaches v * tau = 812 px.
-    CHECK(total == Approx(2500 * 0.325).epsilon(0.05));
+    CHECK(total == Catch::Approx(2500 * 0.325).epsilon(0.05));
     CHECK_FALSE(in.NeedsFrame());
 }
 
@@ -160,7 +161,7 @@ TEST_CASE("inertia distance does not depend on the frame rate", "[kiosk][input]"
         while (in.InertiaActive()) total += in.BeginFrame(t += frame_dt).scroll_dy;
         return total;
     };
-    CHECK(run(1.0 / 60) == Approx(run(1.0 / 20)).epsilon(0.03));
+    CHECK(run(1.0 / 60) == Catch::Approx(run(1.0 / 20)).epsilon(0.03));
 }
 
 TEST_CASE("a finger that stopped before lifting does not fling", "[kiosk][input]") {
@@ -188,7 +189,7 @@ TEST_CASE("a new touch stops inertia at once", "[kiosk][input]") {
     PointerFrame g = in.BeginFrame(0.14);
     CHECK(g.scroll_dy == 0);
     CHECK(g.down);
-    CHECK(g.x == Approx(200));
+    CHECK(g.x == Catch::Approx(200));
 }
 
 TEST_CASE("a second finger is ignored from its down to its up", "[kiosk][input]") {
@@ -199,7 +200,7 @@ TEST_CASE("a second finger is ignored from its down to its up", "[kiosk][input]"
     in.HandleEvent(Finger(SDL_FINGERMOTION, 700, 300, 2), 0.02);  // would be a drag
     CHECK(in.state() == PointerState::Pressed);
     PointerFrame f = in.BeginFrame(0.02);
-    CHECK(f.x == Approx(100));  // the pointer did not jump to the second finger
+    CHECK(f.x == Catch::Approx(100));  // the pointer did not jump to the second finger
     CHECK(f.scroll_dy == 0);
     // The primary lifts: a tap. The second finger, still down, stays ignored.
     in.HandleEvent(Finger(SDL_FINGERUP, 100, 100, 1), 0.03);
@@ -217,7 +218,7 @@ TEST_CASE("a second finger is ignored from its down to its up", "[kiosk][input]"
     in.HandleEvent(Finger(SDL_FINGERDOWN, 300, 300, 2), 0.1);
     PointerFrame next = in.BeginFrame(0.1);
     CHECK(next.down);
-    CHECK(next.x == Approx(300));
+    CHECK(next.x == Catch::Approx(300));
 }
 
 TEST_CASE("mouse events synthesised from touch are dropped; a real mouse clicks", "[kiosk][input]") {
@@ -236,7 +237,7 @@ TEST_CASE("mouse events synthesised from touch are dropped; a real mouse clicks"
     in.HandleEvent(Mouse(SDL_MOUSEMOTION, 70, 80), 0.2);
     PointerFrame hover = in.BeginFrame(0.2);
     CHECK(hover.pos_valid);
-    CHECK(hover.x == Approx(70));
+    CHECK(hover.x == Catch::Approx(70));
 }
 
 TEST_CASE("two taps between frames are both seen, one transition per frame", "[kiosk][input]") {
