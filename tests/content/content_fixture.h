@@ -2,7 +2,7 @@
 // small trilingual directory written through ContentWriter, as import and sync write it).
 #pragma once
 
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <filesystem>
 #include <fstream>

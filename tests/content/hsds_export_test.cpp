@@ -1,7 +1,7 @@
 // Tests of content/hsds_export: the spec's own examples round trip (import -> export ->
 // validates against the HSDS JSON Schema -> same content), and a kiosk database exports and
 // re-imports without loss in every format.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <sys/wait.h>
 

@@ -1,6 +1,6 @@
 // Tests of content/hsds_import: accepted shapes, the kiosk document, tabular CSV, and bad
 // input that must name file / record / field and leave the database unchanged.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <ctime>
 #include <filesystem>

@@ -1,6 +1,8 @@
 // tests/content/queries_test.cpp: the read API (content/queries.h) on fixtures written with
 // ContentWriter: translation fallback, collation per language, service detail, sessions with
 // seats left, booking forms, opening hours in words, content info.
+#include <catch2/catch_approx.hpp>
+
 #include <functional>
 
 #include "content/bookings.h"
@@ -194,7 +196,7 @@ TEST_CASE("GetService returns the provider, locations, hours, phones, languages,
     REQUIRE(location.addresses.size() == 1);
     CHECK(location.addresses[0].OneLine() == "Elizabetes iela 65, Rīga, LV-1050");
     REQUIRE(location.latitude.has_value());
-    CHECK(*location.latitude == Approx(56.95));
+    CHECK(*location.latitude == Catch::Approx(56.95));
     REQUIRE(location.opening_hours.size() == 2);  // the location's hours + this service's hours there
     CHECK(location.opening_hours[0].weekdays == std::vector<int>{1, 2, 3, 4});
     CHECK(location.opening_hours[1].weekdays == std::vector<int>{5});

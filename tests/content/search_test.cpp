@@ -2,7 +2,7 @@
 //
 // The fixture is a small trilingual directory written through ContentWriter, so the index is
 // built the way import and sync build it (Finish -> ReindexRecord).
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <filesystem>
 #include <map>

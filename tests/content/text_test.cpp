@@ -1,5 +1,5 @@
 // tests/content/text_test.cpp: NFC normalisation and UUIDs (content/text.h).
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <regex>
 #include <set>

@@ -1,5 +1,5 @@
 // The glyph atlas: packing, growth, reset, and retiring replaced textures safely.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <set>
 

@@ -1,6 +1,7 @@
 // Phone numbers, times, e-mail addresses and URLs inside right-to-left text read left to
 // right as one unit (fonts/ltr_spans.h), and a phone number that fits is not split.
-#include <catch2/catch.hpp>
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <algorithm>
 #include <string>
@@ -122,7 +123,7 @@ TEST_CASE("a phone number inside Arabic reads left to right with the plus first"
     const auto last = Extent(*layout, "0000");
     CHECK(country.second <= middle.first);
     CHECK(middle.second <= last.first);
-    CHECK(plus.first == Approx(country.first));
+    CHECK(plus.first == Catch::Approx(country.first));
     CHECK(plus.second <= Extent(*layout, "371").first + 0.01f);
     // One glyph per character of the number: the isolates add none.
     const size_t at = text.find("+371");

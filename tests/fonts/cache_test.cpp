@@ -1,5 +1,6 @@
 // The layout cache and the "redraw does no work" guarantee.
-#include <catch2/catch.hpp>
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include "imgui.h"
 #include "tests/fonts/test_helpers.h"
@@ -109,7 +110,7 @@ TEST_CASE("redrawing an unchanged screen does no shaping and no rasterising", "[
     // Measure agrees with what Label placed, and a different string does cost shaping.
     const ImVec2 size = text::Measure("Послуги та курси", heading);
     CHECK(size.x > 100.0f);
-    CHECK(size.y == Approx(engine.Layout("Послуги та курси", heading)->height));
+    CHECK(size.y == Catch::Approx(engine.Layout("Послуги та курси", heading)->height));
     (void)text::Measure("Нове", heading);
     CHECK(engine.counters().shape_calls > first.shape_calls);
     text::SetCurrentEngine(nullptr);

@@ -1,7 +1,7 @@
 // Golden images of paragraphs in lv, ru, uk and ar, rendered offscreen through the whole
 // path: layout, FreeType atlas in a GL_R8 texture, ImGui OpenGL3 backend, Mesa llvmpipe.
 // Regenerate after an intended change:  KIOSK_UPDATE_GOLDEN=1 test_fonts_golden
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include "imgui.h"
 #include "fonts/text.h"

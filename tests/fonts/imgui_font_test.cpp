@@ -1,5 +1,5 @@
 // The ImGui font for input widgets: FreeType-built, covering Latvian, Ukrainian, punctuation.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include "imgui.h"
 #include "imgui_freetype.h"

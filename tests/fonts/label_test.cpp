@@ -1,6 +1,7 @@
 // text::Label and text::LabelInWidth alignment: a right-to-left label with Align::Start sits
 // at the right edge of the region; a left-to-right one is placed exactly as before.
-#include <catch2/catch.hpp>
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <algorithm>
 
@@ -62,16 +63,16 @@ TEST_CASE("labels align within the content region by direction", "[fonts][label]
     SECTION("an Arabic label with Start sits at the right edge") {
         const Placed p = Record([&] { text::Label(arabic, ar); });
         INFO("ink " << p.ink_min << ".." << p.ink_max << ", region " << p.cursor_x << ".." << p.region_max);
-        CHECK(p.item_min.x == Approx(p.cursor_x));
-        CHECK(p.item_max.x == Approx(p.region_max));
+        CHECK(p.item_min.x == Catch::Approx(p.cursor_x));
+        CHECK(p.item_max.x == Catch::Approx(p.region_max));
         CHECK(p.ink_max <= p.region_max + 0.5f);
         CHECK(p.ink_max > p.region_max - em * 0.25f);  // flush right, give or take a side bearing
         CHECK(p.ink_min > p.cursor_x + 200.0f);        // not at the left any more
-        CHECK(p.item_max.y - p.item_min.y == Approx(text::Measure(arabic, ar).y));
+        CHECK(p.item_max.y - p.item_min.y == Catch::Approx(text::Measure(arabic, ar).y));
     }
     SECTION("a Latvian label with Start is placed exactly as before") {
         const Placed p = Record([&] { text::Label(latvian, lv); });
-        CHECK(p.item_max.x - p.item_min.x == Approx(text::Measure(latvian, lv).x));
+        CHECK(p.item_max.x - p.item_min.x == Catch::Approx(text::Measure(latvian, lv).x));
         CHECK(p.ink_min < p.cursor_x + em * 0.25f);
         CHECK(p.ink_max <= p.cursor_x + text::Measure(latvian, lv).x + 0.5f);
     }
@@ -83,17 +84,17 @@ TEST_CASE("labels align within the content region by direction", "[fonts][label]
         text::Style centre = lv;
         centre.align = text::Align::Center;
         const Placed mid = Record([&] { text::Label(latvian, centre); });
-        CHECK((mid.ink_min + mid.ink_max) / 2 == Approx((mid.cursor_x + mid.region_max) / 2).margin(em * 0.25f));
+        CHECK((mid.ink_min + mid.ink_max) / 2 == Catch::Approx((mid.cursor_x + mid.region_max) / 2).margin(em * 0.25f));
         text::Style ar_end = ar;
         ar_end.align = text::Align::End;
         const Placed left = Record([&] { text::Label(arabic, ar_end); });
         CHECK(left.ink_min < left.cursor_x + em * 0.25f);
-        CHECK(left.item_max.x - left.item_min.x == Approx(text::Measure(arabic, ar).x));
+        CHECK(left.item_max.x - left.item_min.x == Catch::Approx(text::Measure(arabic, ar).x));
     }
     SECTION("LabelInWidth aligns within the given width") {
         ImGui::SetCursorPosX(100.0f);
         const Placed p = Record([&] { text::LabelInWidth(arabic, ar, 300.0f); });
-        CHECK(p.item_max.x == Approx(p.cursor_x + 300.0f));
+        CHECK(p.item_max.x == Catch::Approx(p.cursor_x + 300.0f));
         CHECK(p.ink_max <= p.cursor_x + 300.0f + 0.5f);
         CHECK(p.ink_max > p.cursor_x + 300.0f - em * 0.25f);
         CHECK(p.ink_max < p.region_max - 100.0f);  // the width, not the region
@@ -104,8 +105,8 @@ TEST_CASE("labels align within the content region by direction", "[fonts][label]
         const Placed p = Record([&] { text::Label(long_arabic, ar); });
         const ImVec2 size = text::Measure(long_arabic, ar);
         CHECK(size.x > p.region_max - p.cursor_x);
-        CHECK(p.item_max.x - p.item_min.x == Approx(size.x));
-        CHECK(p.item_max.y - p.item_min.y == Approx(engine.Layout(long_arabic, ar)->line_height));  // one line
+        CHECK(p.item_max.x - p.item_min.x == Catch::Approx(size.x));
+        CHECK(p.item_max.y - p.item_min.y == Catch::Approx(engine.Layout(long_arabic, ar)->line_height));  // one line
     }
 
     ImGui::End();

@@ -1,5 +1,6 @@
 // Line breaking (ICU line break iterator), alignment, max lines and ellipsis.
-#include <catch2/catch.hpp>
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -64,7 +65,7 @@ TEST_CASE("line breaks: English", "[fonts][linebreak]") {
     // Trailing spaces hang: they neither count nor show.
     auto layout = CpuEngine().Layout("one   two", kEn, Width("one", kEn) + 1.0f);
     REQUIRE(LineTexts(*layout) == V{"one", "two"});
-    CHECK(layout->lines[0].width == Approx(Width("one", kEn)));
+    CHECK(layout->lines[0].width == Catch::Approx(Width("one", kEn)));
 }
 
 TEST_CASE("line breaks: Latvian", "[fonts][linebreak]") {
@@ -84,7 +85,7 @@ TEST_CASE("soft hyphen is invisible unless the line breaks there", "[fonts][line
 
     auto unbroken = engine.Layout(word, kLv);
     REQUIRE(unbroken->lines.size() == 1);
-    CHECK(unbroken->width == Approx(Width("Neatkarība", kLv)).margin(0.5));
+    CHECK(unbroken->width == Catch::Approx(Width("Neatkarība", kLv)).margin(0.5));
     for (const auto& g : unbroken->glyphs) CHECK((g.glyph_id != hyphen || g.advance == 0.0f));
 
     const float wrap = Width("Neatka-", kLv) + 1.0f;
@@ -95,7 +96,7 @@ TEST_CASE("soft hyphen is invisible unless the line breaks there", "[fonts][line
     CHECK(fonts_test::LineTexts(*broken)[1] == "rī\u00ADba");
     CHECK(broken->glyphs[first.first_glyph + first.glyph_count - 1].glyph_id == hyphen);
     CHECK(first.width <= wrap);
-    CHECK(first.width == Approx(Width("Neatka-", kLv)).margin(0.5));
+    CHECK(first.width == Catch::Approx(Width("Neatka-", kLv)).margin(0.5));
 }
 
 TEST_CASE("line breaks: Russian and Ukrainian", "[fonts][linebreak]") {
@@ -121,7 +122,7 @@ TEST_CASE("line breaks: Arabic", "[fonts][linebreak]") {
     REQUIRE(LineTexts(*layout) == V{"مرحبا بكم", "في المركز"});
     for (const auto& line : layout->lines) {
         CHECK(line.rtl);
-        CHECK(line.x + line.width == Approx(wrap).margin(0.01));  // right-aligned
+        CHECK(line.x + line.width == Catch::Approx(wrap).margin(0.01));  // right-aligned
     }
     // A phone number is never split.
     const auto phone = LinesFitting("اتصل على 67210000 الآن", "اتصل على 6721", kArStyle);
@@ -160,8 +161,8 @@ TEST_CASE("even forced breaks keep closing punctuation with its word", "[fonts][
 TEST_CASE("newlines start paragraphs; empty ones keep their height", "[fonts][linebreak]") {
     auto layout = CpuEngine().Layout("a\n\nb\r\nc", kEn);
     CHECK(LineTexts(*layout) == std::vector<std::string>{"a", "", "b", "c"});
-    CHECK(layout->height == Approx(4 * layout->line_height));
-    CHECK(layout->lines[3].baseline == Approx(layout->lines[0].baseline + 3 * layout->line_height));
+    CHECK(layout->height == Catch::Approx(4 * layout->line_height));
+    CHECK(layout->lines[3].baseline == Catch::Approx(layout->lines[0].baseline + 3 * layout->line_height));
 }
 
 TEST_CASE("max lines cuts with an ellipsis", "[fonts][linebreak]") {
@@ -208,15 +209,15 @@ TEST_CASE("alignment: left, right, centre, and start by direction", "[fonts][lin
     CHECK(CpuEngine().Layout("centre", style, wrap)->lines[0].x == 0.0f);
     style.align = text::Align::Right;
     auto right = CpuEngine().Layout("centre", style, wrap);
-    CHECK(right->lines[0].x + right->lines[0].width == Approx(wrap));
-    CHECK(right->glyphs[0].x == Approx(right->lines[0].x));
+    CHECK(right->lines[0].x + right->lines[0].width == Catch::Approx(wrap));
+    CHECK(right->glyphs[0].x == Catch::Approx(right->lines[0].x));
     style.align = text::Align::Center;
     auto centre = CpuEngine().Layout("centre", style, wrap);
-    CHECK(centre->lines[0].x == Approx((wrap - centre->lines[0].width) / 2));
+    CHECK(centre->lines[0].x == Catch::Approx((wrap - centre->lines[0].width) / 2));
     style.align = text::Align::Start;
     CHECK(CpuEngine().Layout("centre", style, wrap)->lines[0].x == 0.0f);
     auto arabic = CpuEngine().Layout("مرحبا", style, wrap);  // Start = right for RTL
-    CHECK(arabic->lines[0].x + arabic->lines[0].width == Approx(wrap));
+    CHECK(arabic->lines[0].x + arabic->lines[0].width == Catch::Approx(wrap));
     style.align = text::Align::End;
     CHECK(CpuEngine().Layout("مرحبا", style, wrap)->lines[0].x == 0.0f);
 }

@@ -1,5 +1,6 @@
 // Shaping, bidi, NFC and font fallback of the text engine.
-#include <catch2/catch.hpp>
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <algorithm>
 
@@ -27,15 +28,15 @@ TEST_CASE("glyph ids and advances of known strings", "[fonts][shaping]") {
     REQUIRE(layout->glyphs.size() == 3);
     // Known values of Noto Sans Regular (fonts-noto-core, Debian 12).
     CHECK(layout->glyphs[0].glyph_id == 36);
-    CHECK(CpuEngine().Layout("A", Em1000())->glyphs[0].advance == Approx(639.0f));
-    CHECK(CpuEngine().Layout("у", Em1000())->width == Approx(510.0f));
+    CHECK(CpuEngine().Layout("A", Em1000())->glyphs[0].advance == Catch::Approx(639.0f));
+    CHECK(CpuEngine().Layout("у", Em1000())->width == Catch::Approx(510.0f));
     const char32_t codepoints[] = {U'A', U'T', U'у'};
     for (int i = 0; i < 3; ++i) {
         const auto expected = LookUpGlyph(fonts_test::kNotoRegular, codepoints[i]);
         CHECK(layout->glyphs[i].face == 0);
         CHECK(layout->glyphs[i].glyph_id == expected.glyph_id);
         // The last glyph has no right neighbour to kern with: its advance is the font's.
-        if (i == 2) CHECK(layout->glyphs[i].advance == Approx(expected.advance_units));
+        if (i == 2) CHECK(layout->glyphs[i].advance == Catch::Approx(expected.advance_units));
     }
     CHECK(layout->glyphs[0].cluster == 0);
     CHECK(layout->glyphs[1].cluster == 1);

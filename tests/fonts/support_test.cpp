@@ -1,5 +1,5 @@
 // tests/support: PNG round trip, tolerant comparison and the golden workflow.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <cstdlib>
 #include <filesystem>

@@ -1,5 +1,7 @@
 // Configuration: good files, defaults, broken files naming file/line/key, flags overriding.
-#include <catch2/catch.hpp>
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers_string.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -7,6 +9,8 @@
 #include <map>
 #include <sstream>
 #include <string>
+
+#include <unistd.h>
 
 #include "kiosk/command_line.h"
 #include "kiosk/config.h"
@@ -82,7 +86,7 @@ TEST_CASE("a good file sets every kind of value", "[kiosk][config]") {
     CHECK(c.window_width == 1280);
     CHECK(c.window_height == 800);
     CHECK(c.speech == kiosk::SpeechMode::Log);
-    CHECK(c.speech_volume == Approx(0.5));
+    CHECK(c.speech_volume == Catch::Approx(0.5));
     CHECK(c.speech_log == " /tmp/spaced name ");
     CHECK(c.larger_text);
     CHECK(c.drag_threshold_px == 20.0f);
@@ -121,7 +125,7 @@ TEST_CASE("a broken file names the file, the line and the key", "[kiosk][config]
         auto st = Parse(config, c.text);
         REQUIRE_FALSE(st.ok());
         CHECK(st.error().code == "config_invalid");
-        CHECK_THAT(st.error().message, Catch::Contains(c.expected));
+        CHECK_THAT(st.error().message, Catch::Matchers::ContainsSubstring(c.expected));
     }
 }
 
@@ -138,7 +142,7 @@ TEST_CASE("update_reboot_at takes a time of day, now or never", "[kiosk][config]
 TEST_CASE("durations accept s, ms, m, h and reject the rest", "[kiosk][config]") {
     CHECK(*kiosk::ParseDuration("60") == 60.0);
     CHECK(*kiosk::ParseDuration("1.5s") == 1.5);
-    CHECK(*kiosk::ParseDuration("250ms") == Approx(0.25));
+    CHECK(*kiosk::ParseDuration("250ms") == Catch::Approx(0.25));
     CHECK(*kiosk::ParseDuration("2m") == 120.0);
     CHECK(*kiosk::ParseDuration("1h") == 3600.0);
     CHECK_FALSE(kiosk::ParseDuration("-1s").ok());
@@ -175,7 +179,7 @@ TEST_CASE("a bad flag value names the command line and the key", "[kiosk][config
     REQUIRE(cl.ok());
     auto config = kiosk::BuildConfig(*cl, "");
     REQUIRE_FALSE(config.ok());
-    CHECK_THAT(config.error().message, Catch::Contains("command line: key 'idle_timeout'"));
+    CHECK_THAT(config.error().message, Catch::Matchers::ContainsSubstring("command line: key 'idle_timeout'"));
 }
 
 TEST_CASE("the default file is read only when present; --config must exist", "[kiosk][config]") {
@@ -194,17 +198,17 @@ TEST_CASE("the default file is read only when present; --config must exist", "[k
     auto config = kiosk::BuildConfig(*missing, path);
     REQUIRE_FALSE(config.ok());
     CHECK(config.error().code == "config_unreadable");
-    CHECK_THAT(config.error().message, Catch::Contains("/nonexistent/kiosk.conf"));
+    CHECK_THAT(config.error().message, Catch::Matchers::ContainsSubstring("/nonexistent/kiosk.conf"));
     std::remove(path.c_str());
 }
 
 TEST_CASE("the command line rejects what it does not know", "[kiosk][config]") {
     CHECK(kiosk::ParseCommandLine({"--bogus"}).error().message == "unknown argument '--bogus' (try --help)");
-    CHECK_THAT(kiosk::ParseCommandLine({"--db"}).error().message, Catch::Contains("--db needs a value"));
+    CHECK_THAT(kiosk::ParseCommandLine({"--db"}).error().message, Catch::Matchers::ContainsSubstring("--db needs a value"));
     CHECK_THAT(kiosk::ParseCommandLine({"--set", "novalue"}).error().message,
-               Catch::Contains("--set expects KEY=VALUE"));
+               Catch::Matchers::ContainsSubstring("--set expects KEY=VALUE"));
     CHECK_THAT(kiosk::ParseCommandLine({"--screenshot-dir", "/tmp"}).error().message,
-               Catch::Contains("only used with --script"));
+               Catch::Matchers::ContainsSubstring("only used with --script"));
     auto ok = kiosk::ParseCommandLine({"--script", "a.txt", "--screenshot-dir", "/tmp/s", "--stats=/tmp/x.json"});
     REQUIRE(ok.ok());
     CHECK(ok->script_path == "a.txt");

@@ -2,7 +2,8 @@
 // inertia, a second finger ignored, touch-synthesised mouse events dropped. Then the same events
 // through kiosk/imgui_platform.cpp into a real ImGui context (no display): ImGui's queue turns
 // a tap between two frames into one click, a drag into none, and keys into ImGuiKey presses.
-#include <catch2/catch.hpp>
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <imgui.h>
 
@@ -108,13 +109,13 @@ TEST_CASE("moving past the threshold is a drag: ImGui's press is released off-sc
     CHECK(Describe(in.TakeImGuiEvents()) == "tleave tup");
     PointerFrame start = in.BeginFrame(0.02);
     CHECK(start.drag_started);
-    CHECK(start.anchor_x == Approx(500));
-    CHECK(start.anchor_y == Approx(400));
+    CHECK(start.anchor_x == Catch::Approx(500));
+    CHECK(start.anchor_y == Catch::Approx(400));
     CHECK(start.scroll_dy == 0);  // scrolling starts where the threshold was crossed
 
     in.HandleEvent(Finger(SDL_FINGERMOTION, 500, 285), 0.04);  // finger up 100 px
     PointerFrame scroll = in.BeginFrame(0.04);
-    CHECK(scroll.scroll_dy == Approx(100));  // content follows the finger: scroll down
+    CHECK(scroll.scroll_dy == Catch::Approx(100));  // content follows the finger: scroll down
     CHECK_FALSE(scroll.drag_started);
     in.HandleEvent(Finger(SDL_FINGERUP, 500, 285), 0.3);
     CHECK(in.TakeImGuiEvents().empty());  // ImGui saw the end of the press already
@@ -151,7 +152,7 @@ TEST_CASE("a fling continues with inertia that decays and stops", "[kiosk][input
     }
     in.HandleEvent(Finger(SDL_FINGERUP, 500, 450.0f - 320.0f), t);
     REQUIRE(in.InertiaActive());
-    CHECK(in.InertiaVelocityY() == Approx(2500).epsilon(0.05));
+    CHECK(in.InertiaVelocityY() == Catch::Approx(2500).epsilon(0.05));
     in.TakeImGuiEvents();
 
     float total = 0, previous_step = 1e9f;
@@ -168,7 +169,7 @@ TEST_CASE("a fling continues with inertia that decays and stops", "[kiosk][input
     CHECK_FALSE(in.InertiaActive());
     CHECK(frames < 200);                      // stops within about 3 s
     // The exact integral: v * tau * (1 - e^-T/tau) approaches v * tau = 812 px.
-    CHECK(total == Approx(2500 * 0.325).epsilon(0.05));
+    CHECK(total == Catch::Approx(2500 * 0.325).epsilon(0.05));
     CHECK_FALSE(in.NeedsFrame());
 }
 
@@ -186,7 +187,7 @@ TEST_CASE("inertia distance does not depend on the frame rate", "[kiosk][input]"
         while (in.InertiaActive()) total += in.BeginFrame(t += frame_dt).scroll_dy;
         return total;
     };
-    CHECK(run(1.0 / 60) == Approx(run(1.0 / 20)).epsilon(0.03));
+    CHECK(run(1.0 / 60) == Catch::Approx(run(1.0 / 20)).epsilon(0.03));
 }
 
 TEST_CASE("a finger that stopped before lifting does not fling", "[kiosk][input]") {
@@ -260,7 +261,7 @@ TEST_CASE("a mouse drag releases off-screen and comes back where the button was 
     in.HandleEvent(Mouse(SDL_MOUSEMOTION, 400, 200), 0.1);
     in.HandleEvent(Mouse(SDL_MOUSEBUTTONUP, 400, 200), 0.1);
     CHECK(Describe(in.TakeImGuiEvents()) == "move 400,400 down 400,400 leave up move 400,200");
-    CHECK(in.BeginFrame(0.1).scroll_dy == Approx(100));
+    CHECK(in.BeginFrame(0.1).scroll_dy == Catch::Approx(100));
 }
 
 TEST_CASE("two taps between frames: every press and release reaches ImGui, in order", "[kiosk][input]") {

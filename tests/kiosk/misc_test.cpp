@@ -1,5 +1,6 @@
 // Video driver choice, PNG writing, stats percentiles, the virtual clock.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers_string.hpp>
 
 #include <png.h>
 #include <unistd.h>
@@ -59,7 +60,7 @@ TEST_CASE("screenshots are written as PNG the right way up", "[kiosk][png]") {
     auto bad = kiosk::WritePng("/nonexistent/dir/x.png", 2, 2, rgba, true);
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().code == "png_write_failed");
-    CHECK_THAT(bad.error().message, Catch::Contains("/nonexistent/dir/x.png"));
+    CHECK_THAT(bad.error().message, Catch::Matchers::ContainsSubstring("/nonexistent/dir/x.png"));
     CHECK_FALSE(kiosk::WritePng(path, 3, 2, rgba, true).ok());  // size mismatch
 }
 

@@ -1,7 +1,8 @@
 // The kiosk program end to end (kiosk-testui: the real main and kiosk_app with a small test UI),
 // on SDL's offscreen driver: the idle frame loop, scripted journeys, screenshots, exit codes,
 // a degraded database, SIGTERM, and the refusal to run a normal session offscreen.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers_string.hpp>
 
 #include <png.h>
 #include <sqlite3.h>
@@ -163,14 +164,14 @@ TEST_CASE("a failed expectation exits 3 naming the script line", "[kiosk][progra
     dir.File("fail.txt", "# starts on attract\nexpect screen services\ntap 1 1\n");
     Run run = RunProgram(dir, "--db db.sqlite --script fail.txt");
     CHECK(run.status == 3);
-    CHECK_THAT(run.err, Catch::Contains("fail.txt:2: expect screen services: the screen is 'attract', not 'services'"));
+    CHECK_THAT(run.err, Catch::Matchers::ContainsSubstring("fail.txt:2: expect screen services: the screen is 'attract', not 'services'"));
     REQUIRE(run.stats.is_object());
     CHECK(StepOnLine(run, 3) == nullptr);  // the script stopped at the failure
 
     dir.File("missing.txt", "tap \"Nowhere\"\n");
     Run missing = RunProgram(dir, "--db db.sqlite --script missing.txt");
     CHECK(missing.status == 3);
-    CHECK_THAT(missing.err, Catch::Contains("missing.txt:1: tap \"Nowhere\": no widget labelled \"Nowhere\" "
+    CHECK_THAT(missing.err, Catch::Matchers::ContainsSubstring("missing.txt:1: tap \"Nowhere\": no widget labelled \"Nowhere\" "
                                             "on screen 'attract' (visible: \"Touch to start\")"));
 }
 
@@ -179,17 +180,17 @@ TEST_CASE("a malformed script or configuration exits 2 before any window opens",
     dir.File("bad.txt", "tap 1 2\nwait forever\n");
     Run script = RunProgram(dir, "--db db.sqlite --script bad.txt");
     CHECK(script.status == 2);
-    CHECK_THAT(script.err, Catch::Contains("bad.txt:2: expected a duration like 2s or 500ms, got 'forever'"));
+    CHECK_THAT(script.err, Catch::Matchers::ContainsSubstring("bad.txt:2: expected a duration like 2s or 500ms, got 'forever'"));
     CHECK(script.err.find("display_open") == std::string::npos);
 
     std::string conf = dir.File("kiosk.conf", "database = db.sqlite\n\nidle_timeout = 1 minute\n");
     Run config = RunProgram(dir, "--config '" + conf + "' --script bad.txt");
     CHECK(config.status == 2);
-    CHECK_THAT(config.err, Catch::Contains(conf + ":3: key 'idle_timeout': expected a duration"));
+    CHECK_THAT(config.err, Catch::Matchers::ContainsSubstring(conf + ":3: key 'idle_timeout': expected a duration"));
 
     Run flag = RunProgram(dir, "--frobnicate");
     CHECK(flag.status == 2);
-    CHECK_THAT(flag.err, Catch::Contains("unknown argument '--frobnicate'"));
+    CHECK_THAT(flag.err, Catch::Matchers::ContainsSubstring("unknown argument '--frobnicate'"));
 }
 
 TEST_CASE("on a trial boot a schema step the old slot could not read is held: the kiosk refuses to start, says "
@@ -213,8 +214,8 @@ TEST_CASE("on a trial boot a schema step the old slot could not read is held: th
         Run held = RunProgram(dir, how + " --db old.db --script s.txt", env);
         INFO(held.err);
         CHECK(held.status == 1);
-        CHECK_THAT(held.err, Catch::Contains("db_migration_held"));
-        CHECK_THAT(ReadAll(runtime + "/start-refused"), Catch::Contains("db_migration_held"));
+        CHECK_THAT(held.err, Catch::Matchers::ContainsSubstring("db_migration_held"));
+        CHECK_THAT(ReadAll(runtime + "/start-refused"), Catch::Matchers::ContainsSubstring("db_migration_held"));
         CHECK(ReadAll(db_path) == before);
         std::remove((runtime + "/start-refused").c_str());
     }
@@ -240,7 +241,7 @@ TEST_CASE("an unopenable database degrades to the built-in fallback, it does not
     Run run = RunProgram(dir, "--db /nonexistent/dir/content.db --script s.txt");
     INFO(run.err);
     CHECK(run.status == 0);
-    CHECK_THAT(run.err, Catch::Contains("db_open_failed path=/nonexistent/dir/content.db"));
+    CHECK_THAT(run.err, Catch::Matchers::ContainsSubstring("db_open_failed path=/nonexistent/dir/content.db"));
     REQUIRE(run.stats.is_object());
     CHECK(run.stats["info"]["db_degraded"] == "true");
 
@@ -249,7 +250,7 @@ TEST_CASE("an unopenable database degrades to the built-in fallback, it does not
     Run garbage = RunProgram(dir, "--db garbage.db --script s.txt");
     INFO(garbage.err);
     CHECK(garbage.status == 0);
-    CHECK_THAT(garbage.err, Catch::Contains("db_open_failed path=garbage.db"));
+    CHECK_THAT(garbage.err, Catch::Matchers::ContainsSubstring("db_open_failed path=garbage.db"));
     // Nothing of the visitor's file was overwritten.
     CHECK(ReadAll(dir.path + "/garbage.db") == std::string(8192, 'x'));
 }
@@ -282,7 +283,7 @@ TEST_CASE("SIGTERM ends a normal run cleanly, and an idle run draws only its fir
     REQUIRE(WIFEXITED(raw));
     CHECK(WEXITSTATUS(raw) == 0);
     CHECK(stop_ms < 1000);
-    CHECK_THAT(err, Catch::Contains("quit_requested"));
+    CHECK_THAT(err, Catch::Matchers::ContainsSubstring("quit_requested"));
     auto json = nlohmann::json::parse(ReadAll(stats), nullptr, false);
     REQUIRE(json.is_object());
     int frames = json["frames_rendered"].get<int>();
@@ -295,8 +296,8 @@ TEST_CASE("a normal run never falls back to an invisible offscreen window", "[ki
     // No SDL_VIDEODRIVER, no DISPLAY, no WAYLAND_DISPLAY, video_driver = auto.
     Run run = RunProgram(dir, "--db db.sqlite --speech=off");
     CHECK(run.status == 1);
-    CHECK_THAT(run.err, Catch::Contains("display_open_failed"));
-    CHECK_THAT(run.err, Catch::Contains("tried kmsdrm"));
+    CHECK_THAT(run.err, Catch::Matchers::ContainsSubstring("display_open_failed"));
+    CHECK_THAT(run.err, Catch::Matchers::ContainsSubstring("tried kmsdrm"));
     CHECK(run.err.find("driver=offscreen") == std::string::npos);
 }
 
@@ -330,7 +331,7 @@ TEST_CASE("the real kiosk (ui/): a first journey, idle after input, a degraded d
                               "", real);
     INFO(degraded.err);
     CHECK(degraded.status == 0);
-    CHECK_THAT(degraded.err, Catch::Contains("db_open_failed"));
+    CHECK_THAT(degraded.err, Catch::Matchers::ContainsSubstring("db_open_failed"));
     CHECK(stat((dir.path + "/shots/fallback.png").c_str(), &st) == 0);
 }
 
@@ -390,7 +391,7 @@ TEST_CASE("the real kiosk on the demo content: Russian search with the on-screen
     INFO(run.err);
     REQUIRE(run.status == 0);
     const std::string spoken = ReadAll(dir.path + "/spoken.txt");
-    CHECK_THAT(spoken, Catch::Contains("speak ru Консультация юриста"));
+    CHECK_THAT(spoken, Catch::Matchers::ContainsSubstring("speak ru Консультация юриста"));
     struct stat st {};
     CHECK(stat((dir.path + "/shots/confirmation.png").c_str(), &st) == 0);
 
@@ -412,7 +413,7 @@ TEST_CASE("the real kiosk on the demo content: Russian search with the on-screen
     // the one the outbox will send.
     const std::string reference = payload["reference"].get<std::string>();
     REQUIRE(reference.size() >= 6);
-    CHECK_THAT(spoken, Catch::Contains(reference));
+    CHECK_THAT(spoken, Catch::Matchers::ContainsSubstring(reference));
     // The service booked is the legal consultation.
     CHECK(payload["service_id"].get<std::string>().size() == 36);
 }
@@ -431,6 +432,6 @@ TEST_CASE("the real kiosk: the idle warning then the reset wipes a half-filled b
                          "", KIOSK_REAL_PATH);
     INFO(run.err);
     REQUIRE(run.status == 0);
-    CHECK_THAT(run.err, Catch::Contains("ui_session_timeout"));
+    CHECK_THAT(run.err, Catch::Matchers::ContainsSubstring("ui_session_timeout"));
     CHECK(ReadOutbox(db).empty());
 }

@@ -1,5 +1,7 @@
 // The automation script parser: every step form, and malformed scripts with their line numbers.
-#include <catch2/catch.hpp>
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers_string.hpp>
 
 #include <fstream>
 
@@ -11,7 +13,7 @@ using kiosk::StepKind;
 TEST_CASE("an unknown escape fails on its own line", "[kiosk][script]") {
     auto script = ParseScript("tap 1 2\n\ntype \"J\\u0101nis\"\n", "journey.txt");
     REQUIRE_FALSE(script.ok());
-    CHECK_THAT(script.error().message, Catch::StartsWith("journey.txt:3: unknown escape \\u"));
+    CHECK_THAT(script.error().message, Catch::Matchers::StartsWith("journey.txt:3: unknown escape \\u"));
 }
 
 TEST_CASE("every step form", "[kiosk][script]") {
@@ -47,10 +49,10 @@ TEST_CASE("every step form", "[kiosk][script]") {
     CHECK(s[1].text == "Pakalpojumi");
     CHECK(s[2].kind == StepKind::DragAt);
     CHECK(s[2].y2 == 200);
-    CHECK(s[2].seconds == Approx(0.5));
+    CHECK(s[2].seconds == Catch::Approx(0.5));
     CHECK(s[3].kind == StepKind::DragLabel);
     CHECK(s[3].y2 == -400);
-    CHECK(s[3].seconds == Approx(0.3));  // the default
+    CHECK(s[3].seconds == Catch::Approx(0.3));  // the default
     CHECK(s[4].kind == StepKind::Type);
     CHECK(s[4].text == "Jānis \"J\" B\\");
     CHECK(s[5].kind == StepKind::Key);
@@ -133,7 +135,7 @@ TEST_CASE("malformed scripts fail with file, line and reason", "[kiosk][script]"
         auto script = ParseScript(c.text, "s.txt");
         REQUIRE_FALSE(script.ok());
         CHECK(script.error().code == "script_invalid");
-        CHECK_THAT(script.error().message, Catch::StartsWith(c.expected));
+        CHECK_THAT(script.error().message, Catch::Matchers::StartsWith(c.expected));
     }
 }
 
@@ -144,7 +146,7 @@ TEST_CASE("an empty script is valid; a missing file is named", "[kiosk][script]"
     auto missing = kiosk::LoadScript("/nonexistent/journey.txt");
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().code == "script_unreadable");
-    CHECK_THAT(missing.error().message, Catch::Contains("/nonexistent/journey.txt"));
+    CHECK_THAT(missing.error().message, Catch::Matchers::ContainsSubstring("/nonexistent/journey.txt"));
 }
 
 TEST_CASE("the scripts in docs/automation.md parse", "[kiosk][script]") {

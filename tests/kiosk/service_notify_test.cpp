@@ -1,6 +1,7 @@
 // The systemd notifications and slot-health markers of kiosk/service_notify.h, against a real
 // notify socket (a unix datagram socket this test binds, as systemd would).
-#include <catch2/catch.hpp>
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -51,7 +52,7 @@ TEST_CASE("the kiosk tells systemd it is ready after its first frame and pings t
 
     kiosk::ServiceNotifier notifier;
     REQUIRE(notifier.watchdog_enabled());
-    CHECK(notifier.WatchdogWaitCap() == Approx(1.0));
+    CHECK(notifier.WatchdogWaitCap() == Catch::Approx(1.0));
     CHECK_FALSE(std::filesystem::exists(runtime / "first-frame"));
 
     notifier.FirstFrameShown();

@@ -1,5 +1,6 @@
 // Read-aloud: the log implementation, the recorder, and espeak-ng producing audio per language.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers_string.hpp>
 
 #include <fstream>
 #include <sstream>
@@ -36,7 +37,7 @@ TEST_CASE("an unwritable speech log is an error naming the path", "[kiosk][speec
     auto speech = kiosk::LogSpeech::Create("/nonexistent/dir/speech.log");
     REQUIRE_FALSE(speech.ok());
     CHECK(speech.error().code == "speech_log_unwritable");
-    CHECK_THAT(speech.error().message, Catch::Contains("/nonexistent/dir/speech.log"));
+    CHECK_THAT(speech.error().message, Catch::Matchers::ContainsSubstring("/nonexistent/dir/speech.log"));
 }
 
 TEST_CASE("the recorder remembers the last call and forwards it", "[kiosk][speech]") {

@@ -4,7 +4,7 @@
 // the content visitors read and the screen reports its sequence range; a corrupt, truncated,
 // missing, wrongly-signed or replayed bundle gives its reason on screen and leaves every content
 // row exactly as it was.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <cstdlib>
 #include <ctime>

@@ -16,7 +16,8 @@
 // before committing. A mismatch writes <name>.actual.png and <name>.diff.png into
 // KIOSK_TEST_OUTPUT_DIR (default: the working directory). staff-editor and staff-saved follow
 // ui/staff_editor.cpp (and its pickers); the others follow their own screens.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers_string.hpp>
 
 #include <png.h>
 #include <sys/stat.h>
@@ -242,8 +243,8 @@ TEST_CASE("the real kiosk: hidden gesture, wrong then right PIN, edit a service 
                             "/tests/kiosk/journey_staff_lv.txt' --screenshot-dir shots");
     INFO(run.err);
     REQUIRE(run.status == 0);
-    CHECK_THAT(run.err, Catch::Contains("staff_pin_wrong"));
-    CHECK_THAT(run.err, Catch::Contains("staff_signed_in staff_id=" + staff_id));
+    CHECK_THAT(run.err, Catch::Matchers::ContainsSubstring("staff_pin_wrong"));
+    CHECK_THAT(run.err, Catch::Matchers::ContainsSubstring("staff_signed_in staff_id=" + staff_id));
 
     // Two ops: this edit, by this staff member, from this kiosk, with both fields; then the
     // decision on this kiosk's conflict (the web address: keep this edit).
@@ -328,7 +329,7 @@ TEST_CASE("the real kiosk: a staff session left idle warns, returns to the attra
                             "/tests/kiosk/journey_staff_idle.txt' --screenshot-dir shots");
     INFO(run.err);
     REQUIRE(run.status == 0);
-    CHECK_THAT(run.err, Catch::Contains("ui_session_timeout screen=staff_diagnostics"));
+    CHECK_THAT(run.err, Catch::Matchers::ContainsSubstring("ui_session_timeout screen=staff_diagnostics"));
     const std::vector<std::string> names = {"staff-diagnostics", "staff-idle-warning"};
     for (const std::string& name : names) {
         INFO(name);

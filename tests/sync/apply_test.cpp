@@ -1,6 +1,6 @@
 // The kiosk side against an in-process hub: first sync, deltas, deletes, snapshots, and that a
 // failed apply changes nothing.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <ctime>
 #include <thread>

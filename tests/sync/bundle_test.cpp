@@ -1,5 +1,5 @@
 // Signed bundles: what a good one does and every way a bad one is refused with content untouched.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <chrono>
 #include <filesystem>

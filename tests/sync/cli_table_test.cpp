@@ -1,5 +1,5 @@
 // sync/cli_table: kiosk-hub's tables line up by what a terminal shows, not by bytes.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include "sync/cli_table.h"
 

@@ -1,5 +1,5 @@
 // The hub's database: the change log, pulls, pushes, tokens, tombstones.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include "content/store.h"
 #include "sync/hub_store.h"

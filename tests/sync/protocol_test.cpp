@@ -1,5 +1,5 @@
 // The decoders are the trust boundary: every malformed input gets a clear error, never a crash.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include "sync/bundle.h"
 #include "sync/crypto.h"

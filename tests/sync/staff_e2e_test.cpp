@@ -1,7 +1,7 @@
 // Staff mode end to end: a real kiosk-hub on 127.0.0.1, real kiosk databases synced by the
 // kiosk-sync program, staff edits made on the kiosks as the staff screens make them
 // (content::ApplyStaffEditLocally / ResolveConflictLocally). docs/staff-mode.md.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <ctime>
 #include <map>

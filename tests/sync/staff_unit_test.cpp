@@ -1,6 +1,6 @@
 // Staff mode in the sync layer without processes: the push answer's `seen`, the kiosk's list of
 // rejected staff ops, the hub's triggers after an upgrade, dates for the audit filter.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include "content/bookings.h"
 #include "content/schema.h"

@@ -1,6 +1,6 @@
 // kioskctl as scripts use it: commands run as a separate program, results read from --json.
 #include <algorithm>
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>

@@ -1,6 +1,6 @@
 // Tests of ui/booking_flow against the demo content: messages in the visitor's language, the
 // summary step, one transaction into the outbox, and a failing store that loses nothing.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include "content/bookings.h"
 #include "content/queries.h"

@@ -15,7 +15,7 @@
 //   <name>.diff.png into KIOSK_TEST_OUTPUT_DIR (default: the test's working directory) and
 //   names them in the failure. The full-size screenshots of the last run stay in
 //   KIOSK_TEST_OUTPUT_DIR/golden-shots/<lang>/ when KIOSK_KEEP_SHOTS=1.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <sys/stat.h>
 #include <sys/wait.h>

@@ -1,5 +1,5 @@
 // Tests of ui/keyboard_layouts: the letters each layout must offer, capitals, erasing.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <set>
 

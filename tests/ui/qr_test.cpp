@@ -1,5 +1,5 @@
 // Tests of ui/qr: the payload texts and that libqrencode encodes them.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include "content/model.h"
 #include "ui/qr.h"

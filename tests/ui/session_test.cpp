@@ -1,5 +1,6 @@
 // Tests of ui/session: the idle timer's phases and wake-ups, and the navigation history.
-#include <catch2/catch.hpp>
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <cmath>
 
@@ -12,12 +13,12 @@ TEST_CASE("idle timer: active, warning, expired once", "[ui][session]") {
     CHECK(std::isinf(t.NextWakeup(0)));
     t.Start(100);
     CHECK(t.Update(100) == ui::IdleTimer::Phase::Active);
-    CHECK(t.NextWakeup(100) == Approx(60));
+    CHECK(t.NextWakeup(100) == Catch::Approx(60));
     CHECK(t.Update(159.9) == ui::IdleTimer::Phase::Active);
     CHECK(t.Update(160) == ui::IdleTimer::Phase::Warning);
-    CHECK(t.WarningSecondsLeft(160) == Approx(20));
-    CHECK(t.WarningSecondsLeft(165.5) == Approx(14.5));
-    CHECK(t.NextWakeup(165.5) == Approx(0.5));  // the next whole second of the countdown
+    CHECK(t.WarningSecondsLeft(160) == Catch::Approx(20));
+    CHECK(t.WarningSecondsLeft(165.5) == Catch::Approx(14.5));
+    CHECK(t.NextWakeup(165.5) == Catch::Approx(0.5));  // the next whole second of the countdown
     CHECK(t.Update(180) == ui::IdleTimer::Phase::Expired);
     CHECK(t.phase() == ui::IdleTimer::Phase::Idle);
     CHECK(t.Update(181) == ui::IdleTimer::Phase::Idle);  // expiry is reported once
@@ -31,7 +32,7 @@ TEST_CASE("a warning that is due but not drawn asks for a frame at once", "[ui][
     t.Start(0);
     CHECK(t.NextWakeup(61) == 0.0);
     CHECK(t.Update(61) == ui::IdleTimer::Phase::Warning);
-    CHECK(t.NextWakeup(61) == Approx(1.0));  // then once a second for the countdown
+    CHECK(t.NextWakeup(61) == Catch::Approx(1.0));  // then once a second for the countdown
 }
 
 TEST_CASE("a touch during the warning continues the visit", "[ui][session]") {

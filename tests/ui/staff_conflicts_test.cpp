@@ -6,7 +6,7 @@
 // queued exactly one conflict_resolution op with the right payload. A second tap on the same
 // spot decides nothing more; a typed value that is not valid is refused in the staff member's
 // language and queues nothing.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include "content/queries.h"
 #include "content/staff_edit.h"

@@ -5,7 +5,7 @@
 // hook as typed, its outcome (the sequence range, or the error) at the top. Without hooks the
 // screen says sync and import are off. The real import (kiosk/staff_hooks.cpp) is tested in
 // tests/kiosk/staff_hooks_test.cpp.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <regex>
 

@@ -3,7 +3,7 @@
 // on-screen keyboard, validation that keeps a bad value out of the outbox, and a save that
 // visitors see at once and that queues exactly one staff_edit. Choices and flags are tapped,
 // links to other records picked by name from a searchable list; the record list's search.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // The staff PIN pad's state: wrong PINs count down the tries, the fifth locks the pad and the
 // message says for how many minutes, the lock survives a new pad (a restart), a short PIN is
 // not counted as wrong, and the right PIN after the lock signs in.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include "tests/ui/staff_test_support.h"
 #include "ui/staff_session.h"

@@ -7,7 +7,7 @@
 // Both are reached through VisitorUi::ImplForTests().
 #pragma once
 
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 #include <imgui.h>
 
 #include <nlohmann/json.hpp>

@@ -2,7 +2,8 @@
 // staff mode on), the PIN pad's messages on screen, the staff session's idle timeout that
 // returns to the attract screen and forgets who signed in, "Leave staff mode", and the large
 // touch targets of the staff screens.
-#include <catch2/catch.hpp>
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <cmath>
 
@@ -65,7 +66,7 @@ TEST_CASE("staff gesture: 5 s in the top-left corner opens the PIN pad; shorter,
         // sleeps between events).
         h.Frame(h.now + 0.1, ImVec2(40, 40), false);
         h.Frame(h.now + 0.2, ImVec2(40, 40), true);
-        CHECK(h.ui().NextWakeup(h.now + 1.2) == Approx(3.8).margin(0.05));  // pressed at h.now
+        CHECK(h.ui().NextWakeup(h.now + 1.2) == Catch::Approx(3.8).margin(0.05));  // pressed at h.now
         h.now += 0.3;
         stafftest::Hold(h, 40, 40, 5.1);
         REQUIRE(h.ui().ScreenName() == "staff_pin");

@@ -4,7 +4,7 @@
 // fields, and the visitor's Courses screen shows it (a cancelled session says "Cancelled" and
 // offers no sign-up; the seat count follows the capacity). A capacity below the seats already
 // taken is refused in the staff member's language and queues nothing.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include "content/queries.h"
 #include "tests/ui/staff_probe.h"

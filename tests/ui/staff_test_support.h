@@ -2,7 +2,7 @@
 // into staff mode the way a person does it (the hidden corner gesture, the PIN pad's keys).
 #pragma once
 
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <string>
 

@@ -2,7 +2,7 @@
 // the fallback chain, that every key the code uses exists, and that every word the staff editor
 // builds from the content catalogue (tables, columns, text fields, choices) exists in lv, en, ru
 // and uk.
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <filesystem>
 #include <fstream>

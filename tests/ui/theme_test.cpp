@@ -1,5 +1,6 @@
 // Tests of ui/theme: contrast of every text colour pair, touch-target size from the screen.
-#include <catch2/catch.hpp>
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <cmath>
 
@@ -7,10 +8,10 @@
 #include "ui/visitor_ui.h"
 
 TEST_CASE("contrast ratio follows WCAG relative luminance", "[ui][theme]") {
-    CHECK(ui::ContrastRatio({0, 0, 0}, {255, 255, 255}) == Approx(21.0));
-    CHECK(ui::ContrastRatio({255, 255, 255}, {255, 255, 255}) == Approx(1.0));
+    CHECK(ui::ContrastRatio({0, 0, 0}, {255, 255, 255}) == Catch::Approx(21.0));
+    CHECK(ui::ContrastRatio({255, 255, 255}, {255, 255, 255}) == Catch::Approx(1.0));
     // #777777 on white is the textbook 4.48:1.
-    CHECK(ui::ContrastRatio({0x77, 0x77, 0x77}, {255, 255, 255}) == Approx(4.48).epsilon(0.01));
+    CHECK(ui::ContrastRatio({0x77, 0x77, 0x77}, {255, 255, 255}) == Catch::Approx(4.48).epsilon(0.01));
 }
 
 TEST_CASE("normal theme text is at least 4.5:1, high contrast at least 7:1", "[ui][theme]") {
@@ -29,7 +30,7 @@ TEST_CASE("normal theme text is at least 4.5:1, high contrast at least 7:1", "[u
 
 TEST_CASE("a 9 mm touch target in pixels comes from the configured screen", "[ui][theme]") {
     ui::UiConfig config;  // 21.5" 1920x1080: 102.5 dpi, 4.03 px/mm
-    CHECK(ui::PixelsPerMm(21.5, 1920, 1080) == Approx(4.034).epsilon(0.001));
+    CHECK(ui::PixelsPerMm(21.5, 1920, 1080) == Catch::Approx(4.034).epsilon(0.001));
     CHECK(ui::MinTouchTargetPx(config) == 37.0f);
     config.screen_diagonal_inches = 10.1;  // a small, dense panel needs bigger targets in pixels
     config.screen_width_px = 1920;
@@ -45,9 +46,9 @@ TEST_CASE("larger text scales every text size by 1.5", "[ui][theme]") {
     ui::UiConfig config;
     ui::Metrics normal = ui::ComputeMetrics(config, false, 1920, 1080);
     ui::Metrics larger = ui::ComputeMetrics(config, true, 1920, 1080);
-    CHECK(larger.body_px == Approx(normal.body_px * 1.5f));
-    CHECK(larger.heading_px == Approx(normal.heading_px * 1.5f));
-    CHECK(larger.small_px == Approx(normal.small_px * 1.5f));
+    CHECK(larger.body_px == Catch::Approx(normal.body_px * 1.5f));
+    CHECK(larger.heading_px == Catch::Approx(normal.heading_px * 1.5f));
+    CHECK(larger.small_px == Catch::Approx(normal.small_px * 1.5f));
     CHECK(larger.touch_min == normal.touch_min);  // physical, not typographic
     CHECK(larger.button_h > normal.button_h);
 }

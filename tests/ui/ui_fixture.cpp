@@ -1,7 +1,7 @@
 // tests/ui/ui_fixture.cpp: see ui_fixture.h.
 #include "tests/ui/ui_fixture.h"
 
-#include <catch2/catch.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <cstdio>
 #include <filesystem>

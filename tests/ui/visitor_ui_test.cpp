@@ -1,7 +1,8 @@
 // Tests of VisitorUi run headless (see ui_fixture.h): journeys by visible labels, stable screen
 // names, touch-target sizes on every screen, typing and search, language switching in place,
 // read-aloud, the idle warning and the session wipe, and a booking through the screens.
-#include <catch2/catch.hpp>
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -179,7 +180,7 @@ TEST_CASE("read aloud speaks the screen and stops when the visitor moves on", "[
     // Volume control.
     float before = h.speech().volume;
     REQUIRE(h.Tap("Quieter"));
-    CHECK(h.speech().volume == Approx(before - 0.1f));
+    CHECK(h.speech().volume == Catch::Approx(before - 0.1f));
 }
 
 TEST_CASE("idle: a warning with a countdown and Continue, then everything of the visit is wiped", "[ui][visitor]") {
@@ -198,7 +199,7 @@ TEST_CASE("idle: a warning with a countdown and Continue, then everything of the
 
     h.Frame(last + 59);
     CHECK_FALSE(h.Shows("Продолжить"));
-    CHECK(h.ui().NextWakeup(last + 59) == Approx(1.0).margin(0.2));
+    CHECK(h.ui().NextWakeup(last + 59) == Catch::Approx(1.0).margin(0.2));
     h.Frame(last + 61);
     REQUIRE(h.Shows("Продолжить"));
     CHECK(h.ui().NextWakeup(last + 61) <= 1.0);
