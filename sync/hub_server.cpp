@@ -177,6 +177,8 @@ private:
 
     void OnHead(beast::error_code ec) {
         if (ec == http::error::header_limit) return Send(HubErrorReply(431, "headers_too_large", "request headers too large"), true);
+        // A declared Content-Length over the limit stops the parser right after the headers.
+        if (ec == http::error::body_limit) return Send(HubErrorReply(413, "payload_too_large", "request body too large"), true);
         if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::eof) return Close();
         if (ec) return Send(HubErrorReply(400, "bad_request", "malformed request"), true);
         const auto& request = parser_->get();

