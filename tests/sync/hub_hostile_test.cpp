@@ -257,6 +257,19 @@ TEST_CASE("hub: an unread body after an early refusal is never answered as a sec
 
 TEST_CASE("hub: 200 slow clients without a token do not keep real kiosks from syncing", "[e2e]") {
     HostileHub h;
+    // The normal time: a first sync of the demo content with nobody else on the hub (seconds
+    // under ASan on a busy machine, a fraction of one in a release build).
+    auto timed_sync = [&](const std::string& name, const std::string& token) {
+        std::string kiosk_db = h.dir + "/" + name + ".db";
+        auto started = std::chrono::steady_clock::now();
+        auto run = synctest::KioskSync(kiosk_db, h.hub.url(), token, {"once"}, 60000);
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        INFO(run.out << run.err);
+        CHECK(run.exit_code == 0);
+        CHECK(synctest::ContentDigest(kiosk_db) == synctest::ContentDigest(h.db));
+        return seconds;
+    };
+    const double normal = timed_sync("k0", synctest::Enrol(h.db, "k0"));
     // 200 connections sending one header byte a second: 100 from one address, 100 from 100 other
     // addresses (each under the per-address limit, so only the event loop protects the hub).
     std::vector<std::unique_ptr<RawClient>> slow;
@@ -283,17 +296,13 @@ TEST_CASE("hub: 200 slow clients without a token do not keep real kiosks from sy
     CHECK(open <= 116);
     CHECK(open >= 100);
 
-    // Two real kiosks sync the whole demo content in their normal time (well under a second alone).
+    // Two real kiosks sync the whole demo content in about their normal time (the cpp-httplib
+    // hub served none of them while 64 slow clients were connected).
     for (const char* name : {"k1", "k2"}) {
-        std::string kiosk_db = h.dir + "/" + name + ".db";
         std::string token = name == std::string("k1") ? h.token : synctest::Enrol(h.db, name);
-        auto started = std::chrono::steady_clock::now();
-        auto run = synctest::KioskSync(kiosk_db, h.hub.url(), token, {"once"}, 20000);
-        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        INFO(run.out << run.err);
-        CHECK(run.exit_code == 0);
-        CHECK(seconds < 5.0);
-        CHECK(synctest::ContentDigest(kiosk_db) == synctest::ContentDigest(h.db));
+        double seconds = timed_sync(name, token);
+        INFO("normal " << normal << " s, with 200 slow clients " << seconds << " s");
+        CHECK(seconds < 2 * normal + 1.0);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(2500));
     int still_open = 0;
