@@ -108,7 +108,10 @@ HubReply Changes(const HubRouteContext& context, const std::string& kiosk, const
         base::LogError("hub_pull_failed", answer.error().ToString());
         return HubErrorReply(503, "unavailable", "cannot read changes: " + answer.error().code);
     }
-    auto seen = store->RecordSeen(kiosk, args.since, HubNowUtc());
+    Status seen = [&] {
+        std::lock_guard write(HubWriteLock());
+        return store->RecordSeen(kiosk, args.since, HubNowUtc());
+    }();
     if (!seen.ok()) base::LogWarn("hub_record_seen_failed", seen.error().ToString());
     if (answer->not_modified) return HubReply{304, ""};
     return HubReply{200, std::move(answer->body)};
@@ -132,7 +135,10 @@ HubReply Push(const HubRouteContext& context, const std::string& kiosk, const st
         }
     }
     HubStore* store = ThreadStore(context.db_path).value();
-    auto response = store->ApplyPush(kiosk, *request, HubNowUtc());
+    auto response = [&] {
+        std::lock_guard write(HubWriteLock());
+        return store->ApplyPush(kiosk, *request, HubNowUtc());
+    }();
     if (!response.ok()) {
         base::LogError("hub_push_failed", response.error().ToString());
         return HubErrorReply(503, "unavailable", "cannot store the operations: " + response.error().code);
@@ -150,6 +156,11 @@ HubReply Health(const HubRouteContext& context, const std::string& kiosk) {
 }
 
 }  // namespace
+
+std::mutex& HubWriteLock() {
+    static std::mutex lock;
+    return lock;
+}
 
 HubReply HubErrorReply(int status, std::string_view code, std::string_view message) {
     return HubReply{status, EncodeError(code, message)};

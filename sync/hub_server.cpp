@@ -261,19 +261,20 @@ private:
     std::string kiosk_;
 };
 
-// A passive checkpoint (never waits for readers or writers); then, when the WAL file has grown
-// past 16 MiB and everything in it is in the database, a truncating one that waits 100 ms at most.
+// Between two writes (the write lock held), a checkpoint that restarts the WAL from its start,
+// waiting at most 200 ms for readers (a pull reads for milliseconds); when the file has grown
+// past 16 MiB it is truncated too. Without a restart the WAL of a busy hub only ever grows:
+// some reader always overlaps the end of it.
 void CheckpointHubWal(content::Db& db, const std::string& db_path) {
-    int log = 0, done = 0;
-    if (sqlite3_wal_checkpoint_v2(db.raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done) != SQLITE_OK) return;
     std::error_code ec;
     auto size = std::filesystem::file_size(db_path + "-wal", ec);
-    if (ec || size < (16u << 20) || log != done) return;
-    sqlite3_busy_timeout(db.raw(), 100);
-    if (sqlite3_wal_checkpoint_v2(db.raw(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr) == SQLITE_OK) {
-        base::LogInfo("hub_wal_truncated", "was=" + std::to_string(size));
-    }
+    if (ec || size == 0) return;
+    int mode = size > (16u << 20) ? SQLITE_CHECKPOINT_TRUNCATE : SQLITE_CHECKPOINT_RESTART;
+    std::lock_guard write(HubWriteLock());
+    sqlite3_busy_timeout(db.raw(), 200);
+    int rc = sqlite3_wal_checkpoint_v2(db.raw(), nullptr, mode, nullptr, nullptr);
     sqlite3_busy_timeout(db.raw(), content::kBusyTimeoutMs);
+    if (rc == SQLITE_OK && mode == SQLITE_CHECKPOINT_TRUNCATE) base::LogInfo("hub_wal_truncated", "was=" + std::to_string(size));
 }
 
 }  // namespace hub_http
@@ -384,9 +385,9 @@ base::Status HubServer::Bind() {
 base::Status HubServer::Run() {
     TRY(Bind());
     // Tombstones age out while the hub runs, not only at start.
-    // Upkeep beside the requests: the WAL is checkpointed every 10 s (without it a hub under
-    // continuous pushes grew its WAL to hundreds of MB), truncated when it has grown past 16 MiB
-    // and every frame is in the database, and tombstones age out every hour.
+    // Upkeep beside the requests: the WAL is restarted every 10 s, or as soon as it passes
+    // 16 MiB (checked every second; without it a hub under continuous pushes grew its WAL to
+    // hundreds of MB), and tombstones age out every hour.
     std::thread upkeep([this] {
         auto store = HubStore::Connect(config_.db_path);
         if (!store.ok()) {
@@ -394,10 +395,16 @@ base::Status HubServer::Run() {
             return;
         }
         auto last_prune = std::chrono::steady_clock::now();
+        auto last_checkpoint = last_prune;
         std::unique_lock lock(impl_->mutex);
-        while (!impl_->wake.wait_for(lock, std::chrono::seconds(10), [this] { return impl_->stopping; })) {
+        while (!impl_->wake.wait_for(lock, std::chrono::seconds(1), [this] { return impl_->stopping; })) {
             lock.unlock();
-            CheckpointHubWal(store->db(), config_.db_path);
+            std::error_code ec;
+            bool large = std::filesystem::file_size(config_.db_path + "-wal", ec) > (16u << 20) && !ec;
+            if (large || std::chrono::steady_clock::now() - last_checkpoint >= std::chrono::seconds(10)) {
+                last_checkpoint = std::chrono::steady_clock::now();
+                CheckpointHubWal(store->db(), config_.db_path);
+            }
             if (std::chrono::steady_clock::now() - last_prune >= std::chrono::hours(1)) {
                 last_prune = std::chrono::steady_clock::now();
                 auto pruned = store->PruneTombstones(ServerNowUtc(), config_.tombstone_retention_s);
