@@ -438,7 +438,7 @@ void App::StartDeferredWork() {
             IM_DELETE(atlas);
         } else {
             // Between frames: the old texture and atlas are no longer referenced.
-            // FIXME: ImGui 1.92 drops the backends' Create/DestroyFontsTexture() (the renderer
+            // On ImGui 1.92 (not packaged yet) the backends drop Create/DestroyFontsTexture() (the renderer
             // then updates font textures itself, and fonts may be added between any two frames):
             // this swap becomes adding the font to io.Fonts when the kiosk moves to 1.92.
             ImGui_ImplOpenGL3_DestroyFontsTexture();

@@ -285,7 +285,9 @@ Result<PushReport> SyncSession::Push(const std::optional<HealthReport>& health) 
 
 void SyncSession::RetryWipe() {
     auto wiped = content::WipeFreedPersonalData(db_);
-    if (!wiped.ok()) base::LogWarn("booking_checkpoint_failed", wiped.error().message);
+    // Retried every 250 ms until it works: a failing checkpoint is logged once, not four times a second.
+    if (!wiped.ok() && !wipe_failed_) base::LogWarn("booking_checkpoint_failed", wiped.error().message);
+    wipe_failed_ = !wiped.ok();
     wipe_pending_ = !wiped.ok() || !*wiped;
 }
 

@@ -128,6 +128,7 @@ private:
     HttpClient http_;
     Stage stage_;
     bool wipe_pending_ = false;
+    bool wipe_failed_ = false;  // the last try was an error (already logged)
 };
 
 struct ClientState {
